@@ -1,0 +1,1 @@
+"""Models of the catalog app land with its issue."""

@@ -1,0 +1,104 @@
+"""Shared fixtures: two tenants with an owner and a staff member each, and an outsider.
+
+Fixtures run with scopes disabled (as pretix's conftest does), so they can build data
+for any tenant; the tests themselves must open a scope to query tenant-owned models.
+"""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from crm.models import Membership, Tenant, User
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    with scopes_disabled():
+        yield
+
+
+def make_user(username: str, *, is_staff: bool = False, **extra) -> User:
+    return User.objects.create_user(
+        username=username,
+        password="pw-for-tests-1",
+        email=f"{username}@example.com",
+        is_staff=is_staff,
+        **extra,
+    )
+
+
+def make_member(tenant: Tenant, username: str, role: str = Membership.Role.STAFF, **extra):
+    user = make_user(username, is_staff=role == Membership.Role.OWNER, **extra)
+    Membership.objects.create(tenant=tenant, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def tenant_a(db) -> Tenant:
+    return Tenant.objects.create(
+        name="Anka Tekstil",
+        slug="anka",
+        base_currency="TRY",
+        currencies=["EUR", "USD"],
+        default_language="tr",
+        quickorder_languages=["tr", "en"],
+        timezone="Europe/Istanbul",
+        default_phone_region="TR",
+    )
+
+
+@pytest.fixture
+def tenant_b(db) -> Tenant:
+    return Tenant.objects.create(
+        name="Brutăria Bucur",
+        slug="bucur",
+        base_currency="RON",
+        currencies=["EUR"],
+        default_language="ro",
+        quickorder_languages=["ro", "en"],
+        timezone="Europe/Bucharest",
+        default_phone_region="RO",
+    )
+
+
+@pytest.fixture
+def owner_a(tenant_a) -> User:
+    return make_member(tenant_a, "owner_a", Membership.Role.OWNER)
+
+
+@pytest.fixture
+def staff_a(tenant_a) -> User:
+    return make_member(tenant_a, "staff_a")
+
+
+@pytest.fixture
+def owner_b(tenant_b) -> User:
+    return make_member(tenant_b, "owner_b", Membership.Role.OWNER)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    """A logged-in user who belongs to no tenant: must see nothing."""
+    return make_user("outsider")
+
+
+@pytest.fixture
+def superuser(db) -> User:
+    return User.objects.create_superuser("root", "root@example.com", "pw-for-tests-1")
+
+
+@pytest.fixture
+def client_a(client, owner_a):
+    client.force_login(owner_a)
+    return client
+
+
+@pytest.fixture
+def staff_client_a(client, staff_a):
+    client.force_login(staff_a)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness protects real passwords, not test fixtures.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

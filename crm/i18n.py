@@ -1,0 +1,56 @@
+"""The interface language: remembered per user, switchable from every page."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseRedirect
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+class UserLanguageMiddleware:
+    """After LocaleMiddleware: a logged-in user's saved language wins over the browser's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user and user.is_authenticated else ""
+        if language in LANGUAGE_CODES and language != translation.get_language():
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+def safe_next(request: HttpRequest, fallback: str = "/") -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+@require_POST
+def language_switch(request: HttpRequest):
+    """Switch the interface language; remembered on the user and in a cookie."""
+    language = request.POST.get("language", "")
+    response = HttpResponseRedirect(safe_next(request))
+    if language not in LANGUAGE_CODES:
+        return response
+    if request.user.is_authenticated and request.user.language != language:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response

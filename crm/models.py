@@ -1,0 +1,213 @@
+"""Accounts and tenancy: User, Tenant, Membership, and the TenantOwned base of every
+tenant-owned model."""
+
+import zoneinfo
+
+import phonenumbers
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from crm.money import validate_currency
+
+# First path segments that belong to the site, not to a tenant (see crm/urls.py).
+RESERVED_SLUGS = frozenset(
+    {
+        "accounts",
+        "admin",
+        "api",
+        "favicon.ico",
+        "healthz",
+        "i18n",
+        "media",
+        "q",
+        "robots.txt",
+        "static",
+    }
+)
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def validate_tenant_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This address is reserved; choose another."), code="reserved")
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown time zone."), code="unknown_timezone")
+
+
+def validate_phone_region(value: str) -> None:
+    if value not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError(_("Unknown phone region."), code="unknown_region")
+
+
+def validate_language(value: str) -> None:
+    if value not in LANGUAGE_CODES:
+        raise ValidationError(_("Unsupported language."), code="unknown_language")
+
+
+def validate_language_list(value) -> None:
+    if not isinstance(value, list):
+        raise ValidationError(_("Expected a list of languages."), code="invalid")
+    for code in value:
+        validate_language(code)
+
+
+def validate_currency_list(value) -> None:
+    if not isinstance(value, list):
+        raise ValidationError(_("Expected a list of currencies."), code="invalid")
+    for code in value:
+        validate_currency(code)
+
+
+hex_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."), code="invalid_colour"
+)
+
+
+class User(AbstractUser):
+    """A person who logs in. Belongs to tenants through Membership."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        validators=[validate_language],
+        help_text=_("The interface language; empty follows the browser."),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class Tenant(models.Model):
+    """A business using the CRM. Owns every row of every tenant-owned table."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("address"),
+        max_length=50,
+        unique=True,
+        validators=[validate_tenant_slug],
+        help_text=_("Used in the web address of the tenant's pages."),
+    )
+    base_currency = models.CharField(
+        _("base currency"), max_length=3, default="EUR", validators=[validate_currency]
+    )
+    currencies = models.JSONField(
+        _("currencies"),
+        default=list,
+        blank=True,
+        validators=[validate_currency_list],
+        help_text=_("Other ISO currencies the business sells in."),
+    )
+    default_language = models.CharField(
+        _("default language"), max_length=8, default="en", validators=[validate_language]
+    )
+    quickorder_languages = models.JSONField(
+        _("quick-order languages"),
+        default=list,
+        blank=True,
+        validators=[validate_language_list],
+        help_text=_("Languages offered on the quick-order page."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="tenant-logos/", blank=True)
+    accent_colour = models.CharField(
+        _("accent colour"), max_length=7, default="#2563eb", validators=[hex_colour]
+    )
+    brand_description = models.TextField(_("description"), blank=True, max_length=2000)
+    notification_email = models.EmailField(_("notification email"), blank=True)
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
+    )
+    default_phone_region = models.CharField(
+        _("default phone region"),
+        max_length=2,
+        default="TR",
+        validators=[validate_phone_region],
+        help_text=_("Country used to read phone numbers written without +country code."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tenant")
+        verbose_name_plural = _("tenants")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def all_currencies(self) -> list[str]:
+        """The base currency first, then the other enabled ones."""
+        return [self.base_currency] + [c for c in self.currencies if c != self.base_currency]
+
+    @property
+    def offered_languages(self) -> list[str]:
+        return self.quickorder_languages or [self.default_language]
+
+
+class TenantOwned(models.Model):
+    """Base of every tenant-owned model.
+
+    The direct `tenant` column is there even when the tenant is reachable through a parent:
+    the scoped manager filters on it, every unique constraint starts with it, and it is the
+    distribution key should the data ever move to Citus. `objects` refuses to query unless
+    a scope is active (django-scopes), so a forgotten filter fails loudly.
+    """
+
+    tenant = models.ForeignKey(
+        Tenant,
+        verbose_name=_("tenant"),
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ScopedManager(tenant="tenant")
+
+    class Meta:
+        abstract = True
+
+    def validate_constraints(self, exclude=None):
+        # Forms never show `tenant`, so Django would skip every (tenant, ...) unique
+        # constraint and let the database answer with an IntegrityError. Once the tenant
+        # is known, validate them, so a duplicate is a form error rather than a 500.
+        if exclude and "tenant" in exclude and self.tenant_id is not None:
+            exclude = set(exclude) - {"tenant"}
+        super().validate_constraints(exclude=exclude)
+
+
+class Membership(TenantOwned):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        STAFF = "staff", _("Staff")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "user"], name="membership_tenant_user_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.tenant} ({self.get_role_display()})"
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == self.Role.OWNER

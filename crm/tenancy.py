@@ -1,0 +1,94 @@
+"""Resolving `/<tenant_slug>/...` to a tenant and running the request inside its scope.
+
+Each tenant gets its own URL configuration in which its slug is a literal prefix, so
+`reverse("customers:list")` inside a tenant's request gives `/<slug>/customers/` without a
+slug argument, and Django's admin (which reverses its own URLs without extra arguments)
+works under `/<slug>/admin/` too. The middleware selects that configuration per request.
+"""
+
+from __future__ import annotations
+
+import types
+from functools import cache
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest
+from django.urls import include, path, reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from crm.models import RESERVED_SLUGS, Membership, Tenant
+
+
+@cache
+def tenant_urlconf(slug: str) -> types.ModuleType:
+    """The site's URL patterns plus this tenant's pages under the literal `<slug>/`.
+
+    One module object per slug, so Django's resolver cache holds one resolver per tenant.
+    """
+    from crm import urls
+
+    module = types.ModuleType(f"crm.urls_tenant_{slug}")
+    module.urlpatterns = [
+        *urls.urlpatterns,
+        path(f"{slug}/", include(urls.tenant_urlpatterns)),
+    ]
+    return module
+
+
+def tenant_reverse(tenant: Tenant, viewname: str, args=None, kwargs=None) -> str:
+    """Reverse a tenant page from outside that tenant's request (chooser, emails, tests)."""
+    return reverse(viewname, urlconf=tenant_urlconf(tenant.slug), args=args, kwargs=kwargs)
+
+
+def first_segment(path_info: str) -> str:
+    return path_info.lstrip("/").split("/", 1)[0]
+
+
+class TenantMiddleware:
+    """Sets `request.tenant` and `request.membership` and opens the tenant scope.
+
+    Anonymous visitors of any would-be tenant address are sent to the login page, whether
+    the tenant exists or not, so addresses reveal nothing. A logged-in user who is not a
+    member gets 404, exactly like a tenant that does not exist.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        request.tenant = None
+        request.membership = None
+        slug = first_segment(request.path_info)
+        if not slug or slug in RESERVED_SLUGS:
+            return self.get_response(request)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        # Membership is tenant-owned too: look it up in one narrow unscoped block.
+        with scopes_disabled():
+            membership = (
+                Membership.objects.select_related("tenant")
+                .filter(tenant__slug=slug, tenant__is_active=True, user=request.user)
+                .first()
+            )
+        if membership is None:
+            raise Http404
+        request.tenant = membership.tenant
+        request.membership = membership
+        request.urlconf = tenant_urlconf(slug)
+        with scope(tenant=membership.tenant), timezone.override(membership.tenant.timezone):
+            # Django renders TemplateResponses inside this call, so they see the scope.
+            # Streaming responses would not: build their content in the view.
+            return self.get_response(request)
+
+
+def memberships_of(user) -> list[Membership]:
+    """Every tenant membership of a user, across tenants (for the chooser and switcher)."""
+    if not user.is_authenticated:
+        return []
+    with scopes_disabled():
+        return list(
+            Membership.objects.select_related("tenant")
+            .filter(user=user, tenant__is_active=True)
+            .order_by("tenant__name")
+        )

@@ -1,0 +1,93 @@
+import pytest
+from django.db import models
+from django.test.utils import isolate_apps
+from django_scopes import ScopeError, scope, scopes_disabled
+
+from crm.checks import check_models
+from crm.models import Membership, TenantOwned
+from crm.tenancy import tenant_reverse
+
+
+def test_query_without_scope_raises_scope_error(owner_a):
+    with pytest.raises(ScopeError):
+        list(Membership.objects.all())
+    with pytest.raises(ScopeError):
+        Membership.objects.filter(role="owner").count()
+
+
+def test_scope_shows_only_that_tenants_rows(owner_a, owner_b, tenant_a, tenant_b):
+    with scope(tenant=tenant_a):
+        assert [m.user.username for m in Membership.objects.all()] == ["owner_a"]
+    with scope(tenant=tenant_b):
+        assert [m.user.username for m in Membership.objects.all()] == ["owner_b"]
+
+
+def test_member_sees_their_tenant_pages(client_a, tenant_a):
+    response = client_a.get(tenant_reverse(tenant_a, "customers:list"))
+    assert response.status_code == 200
+    assert response.wsgi_request.tenant == tenant_a
+
+
+def test_member_of_a_gets_404_on_b(client_a, tenant_b, owner_b):
+    response = client_a.get(tenant_reverse(tenant_b, "customers:list"))
+    assert response.status_code == 404
+
+
+def test_non_member_gets_404(client, outsider, tenant_a):
+    client.force_login(outsider)
+    assert client.get("/anka/customers/").status_code == 404
+
+
+def test_unknown_tenant_and_non_member_look_the_same(client, outsider, tenant_a):
+    client.force_login(outsider)
+    unknown = client.get("/no-such-business/customers/")
+    foreign = client.get("/anka/customers/")
+    assert unknown.status_code == foreign.status_code == 404
+
+
+def test_anonymous_is_sent_to_login_whether_or_not_tenant_exists(client, tenant_a):
+    for path in ("/anka/customers/", "/no-such-business/customers/"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def test_inactive_tenant_is_not_found(client_a, tenant_a):
+    tenant_a.is_active = False
+    tenant_a.save()
+    assert client_a.get("/anka/customers/").status_code == 404
+
+
+def test_reverse_inside_tenant_request_carries_the_slug(client_a, tenant_a):
+    response = client_a.get("/anka/")
+    assert response.status_code == 302
+    assert response["Location"] == "/anka/customers/"
+
+
+def test_system_check_flags_tenant_model_without_scoped_manager():
+    with isolate_apps("crm"):
+
+        class Leaky(models.Model):
+            tenant = models.ForeignKey("crm.Tenant", on_delete=models.CASCADE)
+
+            class Meta:
+                app_label = "crm"
+
+        class Safe(TenantOwned):
+            class Meta:
+                app_label = "crm"
+
+        errors = check_models([Leaky, Safe])
+    assert [(e.id, e.obj) for e in errors] == [("crm.E001", Leaky)]
+
+
+def test_system_check_passes_for_the_project():
+    from django.apps import apps
+
+    assert check_models(apps.get_models()) == []
+
+
+def test_fixtures_run_unscoped(tenant_a, owner_a):
+    # The fixture hook disabled scopes while these were built; here scopes are on again.
+    with scopes_disabled():
+        assert Membership.objects.count() == 1

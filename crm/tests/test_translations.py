@@ -1,0 +1,76 @@
+"""Every message is translated in every language, and the catalogues are current."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ["tr", "ro", "ru", "fa"]
+
+
+def catalogue(language: str, locale_dir: Path = ROOT / "locale") -> polib.POFile:
+    return polib.pofile(str(locale_dir / language / "LC_MESSAGES" / "django.po"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_untranslated_or_fuzzy_messages(language):
+    po = catalogue(language)
+    untranslated = [e.msgid for e in po.untranslated_entries() if not e.obsolete]
+    fuzzy = [e.msgid for e in po.fuzzy_entries() if not e.obsolete]
+    assert untranslated == [], f"{language}: untranslated {untranslated[:20]}"
+    assert fuzzy == [], f"{language}: fuzzy {fuzzy[:20]}"
+    assert len(po) > 50
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_survive_translation(language):
+    for entry in catalogue(language):
+        for source, translated in [(entry.msgid, entry.msgstr)] + [
+            (entry.msgid_plural, text) for text in entry.msgstr_plural.values()
+        ]:
+            if not translated:
+                continue
+            for placeholder in ("%(", "%s", "%d", "{"):
+                if source.count(placeholder) != translated.count(placeholder):
+                    # Plural forms may drop the number itself ("one item").
+                    if entry.msgid_plural and placeholder in ("%d", "%("):
+                        continue
+                    pytest.fail(f"{language}: {placeholder!r} differs in {entry.msgid!r}")
+
+
+def test_catalogues_contain_every_message_of_the_source(tmp_path):
+    """Extract messages afresh into a scratch copy: nothing may be missing from the .po."""
+    if not shutil.which("xgettext"):
+        if os.environ.get("CI"):
+            pytest.fail("xgettext (GNU gettext) is needed in CI")
+        pytest.skip("GNU gettext is not installed")
+    scratch = tmp_path / "locale"
+    shutil.copytree(ROOT / "locale", scratch)
+    env = {**os.environ, "LOCALE_DIR": str(scratch), "DEBUG": "1"}
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--no-location",
+            "--no-obsolete",
+            *[f"-l{lang}" for lang in LANGUAGES],
+            "--ignore=.venv",
+            "--ignore=staticfiles",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for language in LANGUAGES:
+        fresh = {e.msgid for e in catalogue(language, scratch) if not e.obsolete}
+        committed = {e.msgid for e in catalogue(language) if not e.obsolete}
+        missing = sorted(fresh - committed)
+        assert missing == [], f"{language}: run `make messages` and translate: {missing[:20]}"

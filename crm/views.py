@@ -1,0 +1,39 @@
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from crm.tenancy import memberships_of, tenant_reverse
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send a user with one tenant straight to it; offer a choice otherwise."""
+    memberships = memberships_of(request.user)
+    if len(memberships) == 1:
+        return redirect(tenant_reverse(memberships[0].tenant, "customers:list"))
+    choices = [(m, tenant_reverse(m.tenant, "customers:list")) for m in memberships]
+    return render(request, "crm/tenant_chooser.html", {"choices": choices})
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers; 503 otherwise (for load balancers and Docker)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def tenant_home(request: HttpRequest) -> HttpResponse:
+    return redirect("customers:list")
+
+
+def tenant_settings(request: HttpRequest) -> HttpResponse:
+    return render(request, "crm/settings.html", {})

@@ -1,0 +1,1 @@
+"""Models of the notes app land with its issue."""

@@ -1,0 +1,1 @@
+"""Models of the orders app land with its issue."""

@@ -1,0 +1,1 @@
+"""Models of the quickorder app land with its issue."""
