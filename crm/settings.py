@@ -153,8 +153,7 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("fa", _("Persian")),
 ]
-# LOCALE_DIR lets a test extract messages into a scratch copy of the catalogues.
-LOCALE_PATHS = [Path(os.environ.get("LOCALE_DIR", BASE_DIR / "locale"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
