@@ -1,1 +1,342 @@
-"""Models of the customers app land with its issue."""
+"""Customers and leads, their addresses, tags, groups, custom fields and timeline."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from crm.models import TenantOwned, validate_language
+from crm.money import validate_currency
+from crm.phones import display_phone, phone_digits
+
+
+class CustomerGroup(TenantOwned):
+    name = models.CharField(_("name"), max_length=100)
+    is_default = models.BooleanField(
+        _("default group"), default=False, help_text=_("New customers start in this group.")
+    )
+
+    class Meta:
+        verbose_name = _("customer group")
+        verbose_name_plural = _("customer groups")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                F("tenant"),
+                Lower("name"),
+                name="customergroup_tenant_name_uniq",
+                violation_error_message=_("A group with this name already exists."),
+            ),
+            models.UniqueConstraint(
+                fields=["tenant"],
+                condition=Q(is_default=True),
+                name="customergroup_one_default_per_tenant",
+                violation_error_message=_("Another group is already the default."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(TenantOwned):
+    name = models.CharField(_("name"), max_length=50)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                F("tenant"),
+                Lower("name"),
+                name="tag_tenant_name_uniq",
+                violation_error_message=_("A tag with this name already exists."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CustomField(TenantOwned):
+    """A field the tenant adds to every customer; values live in Customer.custom_data."""
+
+    class Type(models.TextChoices):
+        TEXT = "text", _("Text")
+        NUMBER = "number", _("Number")
+        DATE = "date", _("Date")
+        BOOLEAN = "boolean", _("Yes/no")
+        CHOICE = "choice", _("Choice")
+
+    label = models.CharField(_("label"), max_length=100)
+    key = models.SlugField(
+        _("key"), max_length=50, help_text=_("Stable name the value is stored under.")
+    )
+    field_type = models.CharField(_("type"), max_length=10, choices=Type.choices, default=Type.TEXT)
+    choices = models.TextField(
+        _("choices"), blank=True, help_text=_("For the Choice type: one option per line.")
+    )
+    required = models.BooleanField(_("required"), default=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("custom field")
+        verbose_name_plural = _("custom fields")
+        ordering = ["position", "label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "key"],
+                name="customfield_tenant_key_uniq",
+                violation_error_message=_("A custom field with this key already exists."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def clean(self):
+        if self.field_type == self.Type.CHOICE and not self.choice_list:
+            raise ValidationError({"choices": _("Give at least one option.")})
+
+
+class CustomerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
+
+class Customer(TenantOwned):
+    class Status(models.TextChoices):
+        CURRENT = "current", _("Current")
+        POTENTIAL = "potential", _("Potential")
+
+    class Temperature(models.TextChoices):
+        HOT = "hot", _("Hot")
+        WARM = "warm", _("Warm")
+        COLD = "cold", _("Cold")
+        NOT_INTERESTED = "not_interested", _("Not interested")
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Entered by staff")
+        QUICK_ORDER = "quick_order", _("Quick-order link")
+        IMPORT = "import", _("Import")
+
+    # Potential customers are listed hottest first; the rank makes that an index scan.
+    TEMPERATURE_RANK = {"hot": 0, "warm": 1, "cold": 2, "not_interested": 3}
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("Company or person."))
+    tax_number = models.CharField(_("tax/VAT number"), max_length=50, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("E.164"))
+    phone_digits = models.CharField(max_length=20, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.POTENTIAL
+    )
+    temperature = models.CharField(
+        _("temperature"), max_length=15, choices=Temperature.choices, default=Temperature.WARM
+    )
+    temperature_rank = models.PositiveSmallIntegerField(default=1, editable=False)
+    discount_percent = models.DecimalField(
+        _("discount %"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    preferred_currency = models.CharField(
+        _("preferred currency"), max_length=3, validators=[validate_currency]
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, validators=[validate_language]
+    )
+    group = models.ForeignKey(
+        CustomerGroup,
+        verbose_name=_("group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="customers",
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="customers")
+    custom_data = models.JSONField(_("custom fields"), default=dict, blank=True)
+    email_marketing_consent = models.BooleanField(_("email marketing consent"), default=False)
+    email_marketing_consent_at = models.DateTimeField(
+        _("consent changed"), null=True, blank=True, editable=False
+    )
+    is_blocked = models.BooleanField(_("blocked"), default=False)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
+    source = models.CharField(
+        _("source"), max_length=15, choices=Source.choices, default=Source.MANUAL, editable=False
+    )
+    # Written by the notes app whenever a note changes, so the cards need no subquery.
+    latest_note_excerpt = models.CharField(max_length=160, blank=True, editable=False)
+    latest_note_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ScopedManager(
+        tenant="tenant", _manager_class=models.Manager.from_queryset(CustomerQuerySet)
+    )
+
+    class Meta:
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
+        ordering = ["name", "id"]
+        indexes = [
+            # Keyset pagination of the two sections of the customers page.
+            models.Index(
+                fields=["tenant", "status", "name", "id"],
+                condition=Q(archived_at__isnull=True),
+                name="customer_section_by_name",
+            ),
+            models.Index(
+                fields=["tenant", "status", "temperature_rank", "name", "id"],
+                condition=Q(archived_at__isnull=True),
+                name="customer_section_by_temp",
+            ),
+            models.Index(fields=["tenant", "email"], name="customer_tenant_email"),
+            models.Index(fields=["tenant", "phone"], name="customer_tenant_phone"),
+            models.Index(fields=["tenant", "tax_number"], name="customer_tenant_tax"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.phone_digits = phone_digits(self.phone)
+        self.temperature_rank = self.TEMPERATURE_RANK.get(self.temperature, 9)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            extra = {"phone_digits", "temperature_rank"}
+            kwargs["update_fields"] = {*update_fields, *extra}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)
+
+    def default_address(self):
+        """The default address (prefetched as `default_addresses` on list pages)."""
+        cached = getattr(self, "default_addresses", None)
+        if cached is not None:
+            return cached[0] if cached else None
+        return self.addresses.filter(is_default=True).first()
+
+
+# The search box's trigram indexes are PostgreSQL-only: migrations/0002_search_indexes.py.
+
+
+class Address(TenantOwned):
+    customer = models.ForeignKey(
+        Customer, verbose_name=_("customer"), on_delete=models.CASCADE, related_name="addresses"
+    )
+    title = models.CharField(_("title"), max_length=50, help_text=_('e.g. "Home", "Work"'))
+    recipient = models.CharField(_("recipient"), max_length=200, blank=True)
+    line1 = models.CharField(_("address line 1"), max_length=200)
+    line2 = models.CharField(_("address line 2"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = models.CharField(_("country"), max_length=2)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    is_default = models.BooleanField(_("default"), default=False)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+        ordering = ["-is_default", "title", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "customer"],
+                condition=Q(is_default=True),
+                name="address_one_default_per_customer",
+                violation_error_message=_("The customer already has a default address."),
+            )
+        ]
+        indexes = [models.Index(fields=["tenant", "customer"], name="address_tenant_customer")]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.one_line()}"
+
+    def one_line(self) -> str:
+        from crm.countries import country_name
+
+        parts = [self.line1, self.line2, self.postal_code, self.city, self.region]
+        text = ", ".join(p for p in parts if p)
+        return f"{text}, {country_name(self.country)}" if self.country else text
+
+    def snapshot(self) -> dict:
+        """The address as plain data, kept on orders so later edits never change them."""
+        fields = ["title", "recipient", "line1", "line2", "city", "region", "postal_code"]
+        data = {name: getattr(self, name) for name in fields}
+        data.update(country=self.country, phone=self.phone)
+        return data
+
+
+class ActivityEvent(TenantOwned):
+    """One entry of a customer's timeline and of the audit trail."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Created")
+        CHANGED = "changed", _("Changed")
+        ARCHIVED = "archived", _("Archived")
+        RESTORED = "restored", _("Restored")
+        BLOCKED = "blocked", _("Blocked")
+        UNBLOCKED = "unblocked", _("Unblocked")
+        ADDRESS_ADDED = "address_added", _("Address added")
+        ADDRESS_CHANGED = "address_changed", _("Address changed")
+        ADDRESS_DELETED = "address_deleted", _("Address deleted")
+        NOTE_ADDED = "note_added", _("Note added")
+        NOTE_EDITED = "note_edited", _("Note edited")
+        NOTE_DELETED = "note_deleted", _("Note deleted")
+        LINK_CREATED = "link_created", _("Quick-order link created")
+        LINK_REVOKED = "link_revoked", _("Quick-order link revoked")
+        LINK_SENT = "link_sent", _("Quick-order link sent")
+        ORDER_PLACED = "order_placed", _("Order placed")
+        ORDER_STATUS = "order_status", _("Order status changed")
+
+    customer = models.ForeignKey(
+        Customer, verbose_name=_("customer"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=False)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["tenant", "customer", "-created_at", "-id"], name="event_timeline")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.customer_id}"

@@ -6,4 +6,21 @@ app_name = "customers"
 
 urlpatterns = [
     path("", views.customer_list, name="list"),
+    path("new/", views.customer_create, name="create"),
+    path("<int:pk>/", views.customer_detail, name="detail"),
+    path("<int:pk>/edit/", views.customer_update, name="update"),
+    path("<int:pk>/delete/", views.customer_delete, name="delete"),
+    path("<int:pk>/archive/", views.customer_archive, name="archive"),
+    path("<int:pk>/restore/", views.customer_restore, name="restore"),
+    path("<int:pk>/addresses/new/", views.address_create, name="address_create"),
+    path(
+        "<int:pk>/addresses/<int:address_pk>/edit/",
+        views.address_update,
+        name="address_update",
+    ),
+    path(
+        "<int:pk>/addresses/<int:address_pk>/delete/",
+        views.address_delete,
+        name="address_delete",
+    ),
 ]

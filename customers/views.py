@@ -1,7 +1,249 @@
+from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from crm.htmx import render_page
+from crm.htmx import redirect_after_success, render_page
+from customers import listing, services
+from customers.forms import (
+    AddressForm,
+    CustomerFilter,
+    CustomerForm,
+    FirstAddressForm,
+    custom_display_value,
+)
+from customers.models import Address, Customer, CustomField
+
+VIEW_MODES = ("cards", "table")
+
+
+def _get_customer(request: HttpRequest, pk: int) -> Customer:
+    """The customer of the active tenant, or 404 (the scope hides other tenants' rows)."""
+    return get_object_or_404(Customer.objects.select_related("group"), pk=pk)
+
+
+def _get_address(request: HttpRequest, customer: Customer, address_pk: int) -> Address:
+    return get_object_or_404(Address.objects.filter(customer=customer), pk=address_pk)
+
+
+def _view_mode(request: HttpRequest) -> str:
+    """Cards or table; a choice made with ?view= is remembered in the session."""
+    requested = request.GET.get("view")
+    if requested in VIEW_MODES:
+        request.session["customers_view"] = requested
+        return requested
+    return request.session.get("customers_view", "cards")
 
 
 def customer_list(request: HttpRequest) -> HttpResponse:
-    return render_page(request, "customers/customer_list.html", {})
+    filters = CustomerFilter(request.GET or None, queryset=Customer.objects.all(), request=request)
+    queryset = filters.qs if filters.is_bound and filters.is_valid() else Customer.objects.active()
+    status = filters.form.cleaned_data.get("status") if filters.is_bound else None
+    if filters.is_bound and filters.form.cleaned_data.get("archived"):
+        sections = [listing.ARCHIVED]
+    else:
+        sections = [s for s in listing.SECTIONS if not status or s.status == status]
+
+    only = request.GET.get("section")
+    if request.htmx and only in {s.key for s in sections}:
+        # "Show more": the next page of one section, appended by htmx.
+        section = next(s for s in sections if s.key == only)
+        page = listing.page(queryset, section, request.GET.get("after", ""))
+        return render_page(
+            request,
+            "customers/customer_list.html",
+            {
+                "page": page,
+                "view_mode": _view_mode(request),
+                "query": _query_without_paging(request),
+            },
+            partial="more",
+        )
+
+    pages = [listing.page(queryset, s, request.GET.get(f"after_{s.key}", "")) for s in sections]
+    context = {
+        "nav": "customers",
+        "filters": filters,
+        "pages": pages,
+        "view_mode": _view_mode(request),
+        "query": _query_without_paging(request),
+        "is_filtered": bool(filters.is_bound and any(filters.form.cleaned_data.values()))
+        if filters.is_bound and filters.is_valid()
+        else False,
+        "has_customers": any(p.customers for p in pages) or Customer.objects.exists(),
+    }
+    return render_page(request, "customers/customer_list.html", context, partial="results")
+
+
+def _query_without_paging(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    for key in list(params):
+        if key.startswith("after") or key in {"section", "view"}:
+            del params[key]
+    return params.urlencode()
+
+
+def _customer_form_page(request, form, address_form, *, customer=None, status=200):
+    context = {
+        "nav": "customers",
+        "form": form,
+        "address_form": address_form,
+        "customer": customer,
+        "offers_initial_note": bool(services.INITIAL_NOTE_WRITERS) and customer is None,
+        "initial_note": request.POST.get("initial_note", ""),
+    }
+    return render_page(
+        request, "customers/customer_form.html", context, partial="form", status=status
+    )
+
+
+def customer_create(request: HttpRequest) -> HttpResponse:
+    tenant = request.tenant
+    if request.method == "POST":
+        form = CustomerForm(request.POST, tenant=tenant)
+        address_form = FirstAddressForm(request.POST, tenant=tenant, prefix="address")
+        if form.is_valid() and address_form.is_valid():
+            with transaction.atomic():
+                customer = services.create_customer(
+                    form.save(commit=False),
+                    by=request.user,
+                    tags=form.tags(),
+                    address=address_form.save(commit=False) if address_form.has_address() else None,
+                    initial_note=request.POST.get("initial_note", "")[:5000],
+                )
+            messages.success(request, _("Customer %(name)s was added.") % {"name": customer.name})
+            return redirect_after_success(request, reverse("customers:detail", args=[customer.pk]))
+    else:
+        form = CustomerForm(tenant=tenant, initial=request.GET.dict())
+        address_form = FirstAddressForm(tenant=tenant, prefix="address")
+    return _customer_form_page(request, form, address_form)
+
+
+def customer_update(request: HttpRequest, pk: int) -> HttpResponse:
+    customer = _get_customer(request, pk)
+    before = services.snapshot(customer)
+    if request.method == "POST":
+        form = CustomerForm(request.POST, instance=customer, tenant=request.tenant)
+        if form.is_valid():
+            services.update_customer(
+                form.save(commit=False), before=before, by=request.user, tags=form.tags()
+            )
+            messages.success(request, _("Changes saved."))
+            return redirect_after_success(request, reverse("customers:detail", args=[pk]))
+        # Keep the page's title and links on the saved name while the form shows the typed one.
+        customer = _get_customer(request, pk)
+    else:
+        form = CustomerForm(instance=customer, tenant=request.tenant)
+    return _customer_form_page(request, form, None, customer=customer)
+
+
+def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    customer = _get_customer(request, pk)
+    definitions = list(CustomField.objects.filter(is_active=True))
+    custom_values = [
+        (d.label, custom_display_value(d, customer.custom_data.get(d.key))) for d in definitions
+    ]
+    events = list(customer.events.select_related("actor")[:100])
+    context = {
+        "nav": "customers",
+        "customer": customer,
+        "addresses": list(customer.addresses.all()),
+        "tags": list(customer.tags.all()),
+        "custom_values": custom_values,
+        "events": events,
+        "can_delete": not services.has_history(customer),
+    }
+    return render(request, "customers/customer_detail.html", context)
+
+
+def customer_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST deletes, or archives a customer with history."""
+    customer = _get_customer(request, pk)
+    if request.method == "POST":
+        name = customer.name
+        if services.delete_or_archive_customer(customer, by=request.user):
+            messages.success(request, _("Customer %(name)s was deleted.") % {"name": name})
+            return redirect_after_success(request, reverse("customers:list"))
+        messages.info(
+            request,
+            _("%(name)s has orders, so it was archived instead of deleted.") % {"name": name},
+        )
+        return redirect_after_success(request, reverse("customers:detail", args=[pk]))
+    context = {
+        "nav": "customers",
+        "customer": customer,
+        "has_history": services.has_history(customer),
+    }
+    return render(request, "customers/customer_confirm_delete.html", context)
+
+
+@require_POST
+def customer_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    customer = _get_customer(request, pk)
+    services.archive_customer(customer, by=request.user)
+    messages.success(request, _("%(name)s was archived.") % {"name": customer.name})
+    return redirect_after_success(request, reverse("customers:detail", args=[pk]))
+
+
+@require_POST
+def customer_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    customer = _get_customer(request, pk)
+    services.restore_customer(customer, by=request.user)
+    messages.success(request, _("%(name)s was restored.") % {"name": customer.name})
+    return redirect_after_success(request, reverse("customers:detail", args=[pk]))
+
+
+# Addresses: inline on the detail page with htmx, full pages without JavaScript.
+
+
+def _address_section(request, customer, *, form=None, editing=None, status=200):
+    context = {
+        "nav": "customers",
+        "customer": customer,
+        "addresses": list(customer.addresses.all()),
+        "address_form": form,
+        "editing": editing,
+    }
+    return render_page(
+        request, "customers/address_form.html", context, partial="addresses", status=status
+    )
+
+
+def address_create(request: HttpRequest, pk: int) -> HttpResponse:
+    customer = _get_customer(request, pk)
+    form = AddressForm(request.POST or None, tenant=request.tenant, customer=customer)
+    if request.method == "POST" and form.is_valid():
+        services.save_address(form.save(commit=False), by=request.user)
+        if request.htmx:
+            return _address_section(request, customer)
+        return redirect("customers:detail", pk=pk)
+    return _address_section(request, customer, form=form)
+
+
+def address_update(request: HttpRequest, pk: int, address_pk: int) -> HttpResponse:
+    customer = _get_customer(request, pk)
+    address = _get_address(request, customer, address_pk)
+    form = AddressForm(
+        request.POST or None, instance=address, tenant=request.tenant, customer=customer
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_address(form.save(commit=False), by=request.user)
+        if request.htmx:
+            return _address_section(request, customer)
+        return redirect("customers:detail", pk=pk)
+    return _address_section(request, customer, form=form, editing=address)
+
+
+def address_delete(request: HttpRequest, pk: int, address_pk: int) -> HttpResponse:
+    customer = _get_customer(request, pk)
+    address = _get_address(request, customer, address_pk)
+    if request.method == "POST":
+        services.delete_address(address, by=request.user)
+        if request.htmx:
+            return _address_section(request, customer)
+        return redirect("customers:detail", pk=pk)
+    context = {"nav": "customers", "customer": customer, "address": address}
+    return render(request, "customers/address_confirm_delete.html", context)

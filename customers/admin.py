@@ -1,0 +1,92 @@
+from django.contrib import admin
+
+from crm.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
+from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
+
+
+class AddressInline(TenantOwnedInline):
+    model = Address
+    fields = [
+        "title",
+        "recipient",
+        "line1",
+        "line2",
+        "postal_code",
+        "city",
+        "region",
+        "country",
+        "phone",
+        "is_default",
+    ]
+
+
+@register_tenant_model(Customer)
+class CustomerAdmin(TenantOwnedAdmin):
+    list_display = [
+        "name",
+        "email",
+        "phone",
+        "status",
+        "temperature",
+        "group",
+        "is_blocked",
+        "archived_at",
+        "created_at",
+    ]
+    list_filter = ["status", "temperature", "group", "tags", "is_blocked", "source"]
+    search_fields = ["name", "email", "phone", "contact_person", "tax_number"]
+    autocomplete_fields = ["group", "tags"]
+    readonly_fields = [
+        "source",
+        "archived_at",
+        "email_marketing_consent_at",
+        "latest_note_excerpt",
+        "latest_note_at",
+        "created_at",
+        "updated_at",
+    ]
+    list_select_related = ["group"]
+    inlines = [AddressInline]
+    show_full_result_count = False
+
+
+@register_tenant_model(CustomerGroup)
+class CustomerGroupAdmin(TenantOwnedAdmin):
+    list_display = ["name", "is_default"]
+    list_filter = ["is_default"]
+    search_fields = ["name"]
+
+
+@register_tenant_model(Tag)
+class TagAdmin(TenantOwnedAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+@register_tenant_model(CustomField)
+class CustomFieldAdmin(TenantOwnedAdmin):
+    list_display = ["label", "key", "field_type", "required", "is_active", "position"]
+    list_filter = ["field_type", "required", "is_active"]
+    search_fields = ["label", "key"]
+    prepopulated_fields = {"key": ["label"]}
+
+
+@register_tenant_model(Address)
+class AddressAdmin(TenantOwnedAdmin):
+    list_display = ["customer", "title", "city", "country", "is_default"]
+    list_filter = ["country", "is_default"]
+    search_fields = ["customer__name", "title", "line1", "city", "postal_code"]
+    autocomplete_fields = ["customer"]
+
+
+@register_tenant_model(ActivityEvent)
+class ActivityEventAdmin(TenantOwnedAdmin):
+    read_only = True
+    list_display = ["created_at", "customer", "kind", "actor"]
+    list_filter = ["kind"]
+    search_fields = ["customer__name"]
+    readonly_fields = ["customer", "kind", "actor", "data", "created_at"]
+    list_select_related = ["customer", "actor"]
+
+
+admin.site.empty_value_display = "—"

@@ -1,0 +1,280 @@
+import datetime
+from decimal import Decimal, InvalidOperation
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_scopes.forms import SafeModelChoiceField
+
+from crm.countries import country_choices
+from crm.money import currency_choices
+from crm.phones import parse_phone
+from customers import services
+from customers.models import Address, Customer, CustomerGroup, CustomField, Tag
+
+
+class TenantFormMixin:
+    """Forms of tenant-owned objects: the tenant comes from the request, never the body.
+
+    Setting it on the instance before validation lets Django check the (tenant, ...)
+    unique constraints and gives a form error instead of an IntegrityError.
+    """
+
+    def __init__(self, *args, tenant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tenant = tenant
+        if self.instance.tenant_id is None:
+            self.instance.tenant = tenant
+
+
+class CustomerForm(TenantFormMixin, forms.ModelForm):
+    tags_text = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=500,
+        help_text=_("Separate tags with commas; new ones are created."),
+    )
+    confirm_duplicates = forms.BooleanField(
+        label=_("Save anyway: this is a different customer"), required=False
+    )
+
+    class Meta:
+        model = Customer
+        fields = [
+            "name",
+            "contact_person",
+            "email",
+            "phone",
+            "tax_number",
+            "status",
+            "temperature",
+            "discount_percent",
+            "preferred_currency",
+            "preferred_language",
+            "group",
+            "email_marketing_consent",
+            "is_blocked",
+        ]
+        # Querysets are built per request in __init__, inside the tenant's scope.
+        field_classes = {"group": SafeModelChoiceField}
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "discount_percent": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 100}),
+        }
+
+    def __init__(self, *args, tenant, **kwargs):
+        super().__init__(*args, tenant=tenant, **kwargs)
+        self.duplicates = []
+        self.fields["phone"].help_text = _(
+            "Numbers without a +country code are read as %(region)s numbers."
+        ) % {"region": tenant.default_phone_region}
+        currencies = tenant.all_currencies
+        self.fields["preferred_currency"] = forms.ChoiceField(
+            label=_("Preferred currency"), choices=currency_choices(currencies)
+        )
+        self.fields["preferred_language"] = forms.ChoiceField(
+            label=_("Preferred language"), choices=settings.LANGUAGES
+        )
+        self.fields["group"].queryset = CustomerGroup.objects.all()
+        if not self.instance.pk:
+            self.initial.setdefault("preferred_currency", tenant.base_currency)
+            self.initial.setdefault("preferred_language", tenant.default_language)
+            default_group = services.default_group(tenant)
+            if default_group:
+                self.initial.setdefault("group", default_group.pk)
+        else:
+            self.initial.setdefault(
+                "tags_text", ", ".join(t.name for t in self.instance.tags.all())
+            )
+        self.tag_suggestions = list(Tag.objects.values_list("name", flat=True)[:200])
+        self.custom_fields = list(CustomField.objects.filter(is_active=True))
+        for definition in self.custom_fields:
+            self.fields[f"cf_{definition.key}"] = custom_form_field(definition)
+            value = self.instance.custom_data.get(definition.key)
+            if value not in (None, ""):
+                self.initial.setdefault(f"cf_{definition.key}", value)
+
+    @property
+    def custom_field_names(self):
+        return [f"cf_{definition.key}" for definition in self.custom_fields]
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+    def clean_phone(self):
+        raw = self.cleaned_data["phone"].strip()
+        return parse_phone(raw, self.tenant.default_phone_region) if raw else ""
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_tags_text(self):
+        names = [n.strip() for n in self.cleaned_data["tags_text"].split(",") if n.strip()]
+        too_long = [n for n in names if len(n) > 50]
+        if too_long:
+            raise ValidationError(_("A tag can be at most 50 characters long."))
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        data = dict(self.instance.custom_data)
+        for definition in self.custom_fields:
+            value = cleaned.get(f"cf_{definition.key}")
+            data[definition.key] = to_json_value(value)
+        self.instance.custom_data = {k: v for k, v in data.items() if v not in (None, "")}
+        if not self.errors:
+            self.duplicates = services.find_duplicates(self.instance)
+            if self.duplicates and not cleaned.get("confirm_duplicates"):
+                raise ValidationError(
+                    _("A customer with the same email, phone or tax number already exists."),
+                    code="duplicate",
+                )
+        return cleaned
+
+    def tags(self):
+        return services.resolve_tags(self.tenant, self.cleaned_data.get("tags_text", []))
+
+
+def custom_form_field(definition: CustomField) -> forms.Field:
+    common = {"label": definition.label, "required": definition.required}
+    kind = CustomField.Type
+    if definition.field_type == kind.NUMBER:
+        return forms.DecimalField(max_digits=18, decimal_places=4, **common)
+    if definition.field_type == kind.DATE:
+        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    if definition.field_type == kind.BOOLEAN:
+        return forms.BooleanField(**common)
+    if definition.field_type == kind.CHOICE:
+        choices = [("", "—"), *[(c, c) for c in definition.choice_list]]
+        return forms.ChoiceField(choices=choices, **common)
+    return forms.CharField(max_length=500, **common)
+
+
+def to_json_value(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value.normalize())
+    return value
+
+
+def custom_display_value(definition: CustomField, value) -> str:
+    if value in (None, ""):
+        return ""
+    if definition.field_type == CustomField.Type.BOOLEAN:
+        return str(_("Yes") if value else _("No"))
+    if definition.field_type == CustomField.Type.NUMBER:
+        try:
+            return str(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
+    return str(value)
+
+
+class AddressForm(TenantFormMixin, forms.ModelForm):
+    class Meta:
+        model = Address
+        fields = [
+            "title",
+            "recipient",
+            "line1",
+            "line2",
+            "postal_code",
+            "city",
+            "region",
+            "country",
+            "phone",
+            "is_default",
+        ]
+
+    def __init__(self, *args, tenant, customer=None, **kwargs):
+        super().__init__(*args, tenant=tenant, **kwargs)
+        if customer is not None:
+            self.instance.customer = customer
+        self.fields["country"] = forms.ChoiceField(
+            label=_("Country"), choices=[("", "—"), *country_choices()]
+        )
+        self.fields["phone"].widget = forms.TextInput(attrs={"type": "tel"})
+        if not self.instance.pk:
+            self.initial.setdefault("country", tenant.default_phone_region)
+            self.initial.setdefault("title", _("Work"))
+
+    def clean_phone(self):
+        raw = self.cleaned_data["phone"].strip()
+        return parse_phone(raw, self.tenant.default_phone_region) if raw else ""
+
+    def validate_unique(self):
+        # The only constraint is "one default per customer", which services.save_address
+        # keeps by moving the default rather than refusing the edit.
+        pass
+
+
+class FirstAddressForm(AddressForm):
+    """The optional address on the new-customer form: all or nothing."""
+
+    class Meta(AddressForm.Meta):
+        fields = [f for f in AddressForm.Meta.fields if f != "is_default"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+
+    def has_address(self) -> bool:
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        return bool(data.get("line1") or data.get("city"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("line1") or cleaned.get("city"):
+            for name in ("title", "line1", "city", "country"):
+                if not cleaned.get(name):
+                    self.add_error(name, _("This field is required."))
+        return cleaned
+
+
+class CustomerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    status = django_filters.ChoiceFilter(
+        choices=Customer.Status.choices, label=_("Status"), empty_label=_("All statuses")
+    )
+    temperature = django_filters.ChoiceFilter(
+        choices=Customer.Temperature.choices,
+        label=_("Temperature"),
+        empty_label=_("All temperatures"),
+    )
+    tag = django_filters.ModelChoiceFilter(
+        field_name="tags",
+        queryset=lambda request: Tag.objects.all(),
+        label=_("Tag"),
+        empty_label=_("All tags"),
+    )
+    group = django_filters.ModelChoiceFilter(
+        queryset=lambda request: CustomerGroup.objects.all(),
+        label=_("Group"),
+        empty_label=_("All groups"),
+    )
+    archived = django_filters.BooleanFilter(
+        method="filter_archived",
+        label=_("Archived"),
+        widget=forms.Select(choices=[("", _("Active customers")), ("true", _("Archived"))]),
+    )
+
+    class Meta:
+        model = Customer
+        fields = ["q", "status", "temperature", "tag", "group", "archived"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(services.search_filter(value)) if value.strip() else queryset
+
+    def filter_archived(self, queryset, name, value):
+        return queryset.archived() if value else queryset.active()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("archived"):
+            queryset = queryset.active()
+        return queryset

@@ -1,0 +1,260 @@
+"""Writes to customers go through these functions: each is one transaction and leaves a
+timeline entry, so the audit trail is complete whoever calls them (views, admin, links)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from crm.phones import search_digits
+from customers.models import ActivityEvent, Address, Customer, CustomerGroup, Tag
+
+# Fields whose changes the timeline shows as "field: old -> new".
+AUDITED_FIELDS = [
+    "name",
+    "tax_number",
+    "contact_person",
+    "email",
+    "phone",
+    "status",
+    "temperature",
+    "discount_percent",
+    "preferred_currency",
+    "preferred_language",
+    "group",
+    "email_marketing_consent",
+    "custom_data",
+]
+
+
+# Apps that build on customers add what the customer form's "initial note" becomes
+# (notes.apps registers it): customers never imports the apps above it.
+INITIAL_NOTE_WRITERS: list = []
+
+
+def record_event(customer: Customer, kind: str, by=None, **data) -> ActivityEvent:
+    return ActivityEvent.objects.create(
+        tenant_id=customer.tenant_id, customer=customer, kind=kind, actor=by, data=data
+    )
+
+
+def audit_value(customer: Customer, field: str):
+    """A JSON-friendly, human-readable value of a field for the timeline."""
+    value = getattr(customer, field)
+    if field == "group":
+        return value.name if value else ""
+    if field == "discount_percent":
+        return str(value)
+    return value
+
+
+def snapshot(customer: Customer) -> dict:
+    return {field: audit_value(customer, field) for field in AUDITED_FIELDS} | {
+        "tags": sorted(customer.tags.values_list("name", flat=True)) if customer.pk else [],
+        "is_blocked": customer.is_blocked,
+    }
+
+
+def resolve_tags(tenant, names: Iterable[str]) -> list[Tag]:
+    """Existing tags matched case-insensitively; the others created for the tenant."""
+    tags = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        tag = Tag.objects.filter(name__iexact=name).first()
+        if tag is None:
+            tag = Tag.objects.create(tenant=tenant, name=name[:50])
+        tags.append(tag)
+    return tags
+
+
+def default_group(tenant) -> CustomerGroup | None:
+    return CustomerGroup.objects.filter(is_default=True).first()
+
+
+@transaction.atomic
+def create_customer(
+    customer: Customer,
+    *,
+    by,
+    tags: Iterable[Tag] = (),
+    address: Address | None = None,
+    initial_note: str = "",
+) -> Customer:
+    """Save a new customer (built by a form) with its tags, first address and note."""
+    if customer.group_id is None:
+        customer.group = default_group(customer.tenant)
+    if customer.email_marketing_consent:
+        customer.email_marketing_consent_at = timezone.now()
+    customer.save()
+    customer.tags.set(tags)
+    if address is not None:
+        address.tenant_id = customer.tenant_id
+        address.customer = customer
+        address.is_default = True
+        address.save()
+    record_event(customer, ActivityEvent.Kind.CREATED, by, name=customer.name)
+    if customer.is_blocked:
+        record_event(customer, ActivityEvent.Kind.BLOCKED, by)
+    if initial_note.strip():
+        for write_note in INITIAL_NOTE_WRITERS:
+            write_note(customer, initial_note, by)
+    return customer
+
+
+@transaction.atomic
+def update_customer(
+    customer: Customer, *, before: dict, by, tags: Iterable[Tag] | None = None
+) -> list[dict]:
+    """Save edits made by a form; record each changed field as "old -> new".
+
+    `before` is `snapshot(customer)` taken before the form changed the instance.
+    """
+    was_blocked = before.get("is_blocked", customer.is_blocked)
+    if before.get("email_marketing_consent") != customer.email_marketing_consent:
+        customer.email_marketing_consent_at = timezone.now()
+    customer.save()
+    if tags is not None:
+        customer.tags.set(tags)
+    after = snapshot(customer)
+    changes = [
+        {"field": field, "old": before.get(field), "new": after[field]}
+        for field in [*AUDITED_FIELDS, "tags"]
+        if before.get(field) != after[field]
+    ]
+    if changes:
+        record_event(customer, ActivityEvent.Kind.CHANGED, by, changes=changes)
+    if was_blocked != customer.is_blocked:
+        kind = ActivityEvent.Kind.BLOCKED if customer.is_blocked else ActivityEvent.Kind.UNBLOCKED
+        record_event(customer, kind, by)
+    return changes
+
+
+def has_history(customer: Customer) -> bool:
+    """Orders (once the orders app has them) make a customer history worth keeping."""
+    orders = getattr(customer, "orders", None)
+    return bool(orders is not None and orders.exists())
+
+
+@transaction.atomic
+def archive_customer(customer: Customer, *, by) -> None:
+    if customer.archived_at is None:
+        customer.archived_at = timezone.now()
+        customer.save(update_fields=["archived_at", "updated_at"])
+        record_event(customer, ActivityEvent.Kind.ARCHIVED, by)
+
+
+@transaction.atomic
+def restore_customer(customer: Customer, *, by) -> None:
+    if customer.archived_at is not None:
+        customer.archived_at = None
+        customer.save(update_fields=["archived_at", "updated_at"])
+        record_event(customer, ActivityEvent.Kind.RESTORED, by)
+
+
+@transaction.atomic
+def delete_or_archive_customer(customer: Customer, *, by) -> bool:
+    """Delete a customer without history; archive one with orders. True if deleted."""
+    if has_history(customer):
+        archive_customer(customer, by=by)
+        return False
+    customer.delete()
+    return True
+
+
+@transaction.atomic
+def save_address(address: Address, *, by) -> Address:
+    """Save a new or edited address; exactly one address of a customer is the default."""
+    customer = address.customer
+    is_new = address.pk is None
+    siblings = Address.objects.filter(customer=customer).exclude(pk=address.pk)
+    if not siblings.filter(is_default=True).exists():
+        address.is_default = True
+    if address.is_default:
+        siblings.filter(is_default=True).update(is_default=False)
+    address.save()
+    kind = ActivityEvent.Kind.ADDRESS_ADDED if is_new else ActivityEvent.Kind.ADDRESS_CHANGED
+    record_event(customer, kind, by, title=address.title, address=address.one_line())
+    return address
+
+
+@transaction.atomic
+def delete_address(address: Address, *, by) -> None:
+    customer = address.customer
+    address.delete()
+    if address.is_default:
+        successor = Address.objects.filter(customer=customer).order_by("id").first()
+        if successor:
+            successor.is_default = True
+            successor.save(update_fields=["is_default"])
+    record_event(
+        customer,
+        ActivityEvent.Kind.ADDRESS_DELETED,
+        by,
+        title=address.title,
+        address=address.one_line(),
+    )
+
+
+def find_duplicates(customer: Customer, *, limit: int = 5) -> list[tuple[Customer, list[str]]]:
+    """Other customers of the same tenant (the active scope) sharing email, phone or tax
+    number, each with the names of the matching fields."""
+    checks = {
+        "email": ("email__iexact", customer.email.strip()),
+        "phone": ("phone", customer.phone),
+        "tax_number": ("tax_number__iexact", customer.tax_number.strip()),
+    }
+    query = Q()
+    for lookup, value in checks.values():
+        if value:
+            query |= Q(**{lookup: value})
+    if not query:
+        return []
+    candidates = Customer.objects.filter(query)
+    if customer.pk:
+        candidates = candidates.exclude(pk=customer.pk)
+    result = []
+    for other in candidates.order_by("name", "id")[:limit]:
+        matched = [
+            field
+            for field in checks
+            if getattr(customer, field)
+            and str(getattr(other, field)).lower() == str(getattr(customer, field)).lower()
+        ]
+        result.append((other, matched))
+    return result
+
+
+def search_filter(term: str) -> Q:
+    """Name, email, contact person, tax number, or phone digits in any formatting."""
+    term = term.strip()
+    query = (
+        Q(name__icontains=term)
+        | Q(email__icontains=term)
+        | Q(contact_person__icontains=term)
+        | Q(tax_number__icontains=term)
+    )
+    digits = search_digits(term)
+    if len(digits) >= 3:
+        query |= Q(phone_digits__contains=digits)
+    return query
+
+
+FIELD_LABELS = {
+    "name": _("name"),
+    "tax_number": _("tax/VAT number"),
+    "contact_person": _("contact person"),
+    "email": _("email"),
+    "phone": _("phone"),
+    "status": _("status"),
+    "temperature": _("temperature"),
+    "discount_percent": _("discount %"),
+    "preferred_currency": _("preferred currency"),
+    "preferred_language": _("preferred language"),
+    "group": _("group"),
+    "email_marketing_consent": _("email marketing consent"),
+    "custom_data": _("custom fields"),
+    "tags": _("tags"),
+}
