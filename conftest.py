@@ -102,3 +102,36 @@ def staff_client_a(client, staff_a):
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords, not test fixtures.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_customer(tenant, name="Customer", **fields):
+    """A customer of `tenant` (call from a fixture, or inside a scope)."""
+    from customers.models import Customer
+
+    fields.setdefault("preferred_currency", tenant.base_currency)
+    fields.setdefault("preferred_language", tenant.default_language)
+    return Customer.objects.create(tenant=tenant, name=name, **fields)
+
+
+@pytest.fixture
+def customer_a(tenant_a):
+    return make_customer(
+        tenant_a,
+        "Yıldız Ev Tekstili",
+        email="info@yildiz.example",
+        phone="+905321112233",
+        status="current",
+        temperature="hot",
+    )
+
+
+@pytest.fixture
+def customer_b(tenant_b):
+    return make_customer(
+        tenant_b,
+        "Cafeneaua Verde",
+        email="info@verde.example",
+        phone="+40721234567",
+        status="potential",
+        temperature="warm",
+    )

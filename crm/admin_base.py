@@ -12,6 +12,7 @@ scope limits every list, choice, filter and autocomplete to the tenant's rows.
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -86,9 +87,11 @@ class SuperuserSiteMixin:
         return ["tenant", *fields]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        kwargs["fields"] = [
-            f for f in (kwargs.get("fields") or self.get_fields(request, obj)) if f != "tenant"
-        ]
+        # "tenant" is shown (get_fields) but is no model-form field: it is not editable.
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"]:
+            kwargs["fields"] = [f for f in kwargs["fields"] if f != "tenant"]
         base = super().get_form(request, obj, change=change, **kwargs)
         if obj is not None:
 

@@ -125,14 +125,20 @@ class CustomerForm(TenantFormMixin, forms.ModelForm):
             value = cleaned.get(f"cf_{definition.key}")
             data[definition.key] = to_json_value(value)
         self.instance.custom_data = {k: v for k, v in data.items() if v not in (None, "")}
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()  # copies the cleaned values onto the instance
         if not self.errors:
             self.duplicates = services.find_duplicates(self.instance)
-            if self.duplicates and not cleaned.get("confirm_duplicates"):
-                raise ValidationError(
-                    _("A customer with the same email, phone or tax number already exists."),
-                    code="duplicate",
+            if self.duplicates and not self.cleaned_data.get("confirm_duplicates"):
+                self.add_error(
+                    None,
+                    ValidationError(
+                        _("A customer with the same email, phone or tax number already exists."),
+                        code="duplicate",
+                    ),
                 )
-        return cleaned
 
     def tags(self):
         return services.resolve_tags(self.tenant, self.cleaned_data.get("tags_text", []))

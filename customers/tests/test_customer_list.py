@@ -1,0 +1,200 @@
+import pytest
+from django_scopes import scopes_disabled
+
+from conftest import make_customer
+from customers import listing
+from customers.models import Customer, CustomerGroup, Tag
+
+URL = "/anka/customers/"
+
+
+def names(response, section):
+    page = next(p for p in response.context["pages"] if p.section.key == section)
+    return [c.name for c in page.customers]
+
+
+@pytest.fixture
+def mixed(tenant_a, tenant_b):
+    for name, status, temp in [
+        ("Zeta", "current", "cold"),
+        ("Alpha", "current", "hot"),
+        ("Lead Cold", "potential", "cold"),
+        ("Lead Hot B", "potential", "hot"),
+        ("Lead Hot A", "potential", "hot"),
+        ("Lead Warm", "potential", "warm"),
+        ("Lead Not", "potential", "not_interested"),
+    ]:
+        make_customer(tenant_a, name, status=status, temperature=temp)
+    make_customer(tenant_b, "Other Tenant Lead", status="potential", temperature="hot")
+
+
+def test_two_sections_current_by_name_potential_by_temperature(client_a, mixed):
+    response = client_a.get(URL)
+    assert response.status_code == 200
+    assert names(response, "current") == ["Alpha", "Zeta"]
+    assert names(response, "potential") == [
+        "Lead Hot A",
+        "Lead Hot B",
+        "Lead Warm",
+        "Lead Cold",
+        "Lead Not",
+    ]
+    body = response.content.decode()
+    assert body.index("Current customers") < body.index("Potential customers")
+    assert "Other Tenant Lead" not in body
+
+
+def test_filter_potential_and_hot_shows_the_best_leads_only(client_a, mixed):
+    response = client_a.get(URL, {"status": "potential", "temperature": "hot"})
+    assert [p.section.key for p in response.context["pages"]] == ["potential"]
+    assert names(response, "potential") == ["Lead Hot A", "Lead Hot B"]
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["+90 532 111 22 33", "0532 111 2233", "5321112233", "532 111", "yildiz.example", "yıldız"],
+    ids=["international", "national", "digits", "partial", "email", "name"],
+)
+def test_search_finds_customer_by_name_email_or_phone_in_any_format(client_a, customer_a, term):
+    response = client_a.get(URL, {"q": term})
+    assert names(response, "current") == ["Yıldız Ev Tekstili"]
+
+
+def test_search_never_finds_other_tenants_customers(client_a, customer_a, customer_b):
+    response = client_a.get(URL, {"q": "verde"})
+    assert names(response, "current") == [] and names(response, "potential") == []
+    response = client_a.get(URL, {"q": "0721 234 567"})
+    assert names(response, "potential") == []
+
+
+def test_filter_by_tag_and_group(client_a, tenant_a, tenant_b):
+    with scopes_disabled():
+        vip = Tag.objects.create(tenant=tenant_a, name="VIP")
+        hotels = CustomerGroup.objects.create(tenant=tenant_a, name="Hotels")
+        tagged = make_customer(tenant_a, "Tagged", status="current", group=hotels)
+        tagged.tags.add(vip)
+        make_customer(tenant_a, "Plain", status="current")
+    assert names(client_a.get(URL, {"tag": vip.pk}), "current") == ["Tagged"]
+    assert names(client_a.get(URL, {"group": hotels.pk}), "current") == ["Tagged"]
+
+
+def test_filter_by_another_tenants_tag_is_a_validation_error_not_a_leak(client_a, tenant_b, mixed):
+    with scopes_disabled():
+        foreign = Tag.objects.create(tenant=tenant_b, name="Foreign")
+    response = client_a.get(URL, {"tag": foreign.pk})
+    assert response.status_code == 200
+    assert "Other Tenant Lead" not in response.content.decode()
+
+
+def test_archived_customers_are_hidden_and_listed_under_archived(client_a, tenant_a):
+    from django.utils import timezone
+
+    with scopes_disabled():
+        make_customer(tenant_a, "Gone", status="current", archived_at=timezone.now())
+        make_customer(tenant_a, "Here", status="current")
+    assert names(client_a.get(URL), "current") == ["Here"]
+    assert names(client_a.get(URL, {"archived": "true"}), "archived") == ["Gone"]
+
+
+def test_keyset_pages_cover_every_customer_once(client_a, tenant_a):
+    with scopes_disabled():
+        for i in range(listing.PAGE_SIZE * 2 + 5):
+            make_customer(tenant_a, f"C{i:03d}", status="current")
+    seen, after = [], ""
+    for _ in range(5):
+        response = client_a.get(URL, {"section": "current", "after": after}, HTTP_HX_REQUEST="true")
+        page = response.context["page"]
+        seen += [c.name for c in page.customers]
+        if not page.next_cursor:
+            break
+        after = page.next_cursor
+    assert seen == [f"C{i:03d}" for i in range(listing.PAGE_SIZE * 2 + 5)]
+
+
+def test_show_more_without_javascript_is_a_plain_link(client_a, tenant_a):
+    with scopes_disabled():
+        for i in range(listing.PAGE_SIZE + 1):
+            make_customer(tenant_a, f"C{i:03d}", status="current")
+    first = client_a.get(URL)
+    cursor = first.context["pages"][0].next_cursor
+    assert f"after_current={cursor}" in first.content.decode()
+    second = client_a.get(URL, {"after_current": cursor})
+    assert names(second, "current") == [f"C{listing.PAGE_SIZE:03d}"]
+
+
+def test_mangled_cursor_starts_from_the_beginning(client_a, mixed):
+    response = client_a.get(URL, {"after_current": "!!not-a-cursor"})
+    assert names(response, "current") == ["Alpha", "Zeta"]
+
+
+def test_htmx_search_returns_only_the_results_partial(client_a, mixed):
+    response = client_a.get(URL, {"q": "Alpha"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<html" not in body
+    assert "Alpha" in body
+    assert response["Vary"].find("HX-Request") >= 0
+
+
+def test_table_view_is_remembered(client_a, mixed):
+    client_a.get(URL, {"view": "table"})
+    response = client_a.get(URL)
+    assert response.context["view_mode"] == "table"
+    assert "<table" in response.content.decode()
+
+
+def test_empty_tenant_shows_empty_state(client_a):
+    body = client_a.get(URL).content.decode()
+    assert "No customers yet" in body
+    assert "/anka/customers/new/" in body
+
+
+def test_query_count_is_constant_whatever_the_number_of_customers(
+    client_a, tenant_a, django_assert_max_num_queries
+):
+    with scopes_disabled():
+        vip = Tag.objects.create(tenant=tenant_a, name="VIP")
+        for i in range(60):
+            c = make_customer(tenant_a, f"C{i}", status="current" if i % 2 else "potential")
+            c.tags.add(vip)
+            c.addresses.create(
+                tenant=tenant_a, title="Work", line1="x", city="y", country="TR", is_default=True
+            )
+    client_a.get(URL)  # warm the session
+    with django_assert_max_num_queries(14):
+        response = client_a.get(URL)
+    assert len(response.context["pages"][0].customers) == listing.PAGE_SIZE
+
+
+def test_card_shows_contact_discount_address_and_tags(client_a, tenant_a):
+    from decimal import Decimal
+
+    with scopes_disabled():
+        c = make_customer(
+            tenant_a,
+            "Card Co",
+            status="current",
+            email="a@b.example",
+            phone="+905321112233",
+            discount_percent=Decimal("12.50"),
+        )
+        c.addresses.create(
+            tenant=tenant_a,
+            title="Work",
+            line1="Atatürk Cad. 5",
+            city="Bursa",
+            country="TR",
+            is_default=True,
+        )
+        c.tags.add(Tag.objects.create(tenant=tenant_a, name="VIP"))
+        Customer.objects.filter(pk=c.pk).update(latest_note_excerpt="Call back on Monday")
+    body = client_a.get(URL).content.decode()
+    for text in [
+        "Card Co",
+        "a@b.example",
+        "+90 532 111 22 33",
+        "Atatürk Cad. 5",
+        "12.50% discount",
+        "VIP",
+        "Call back on Monday",
+    ]:
+        assert text in body
