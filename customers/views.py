@@ -156,6 +156,9 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": events,
         "can_delete": not services.has_history(customer),
     }
+    if hasattr(customer, "notes"):  # the notes app, read through the reverse relation
+        context["notes"] = list(customer.notes.select_related("author"))
+        context["priorities"] = customer.notes.model.Priority.choices
     return render(request, "customers/customer_detail.html", context)
 
 

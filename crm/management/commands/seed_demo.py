@@ -6,7 +6,7 @@ from django_scopes import scope
 from crm.demo import DEMO_PASSWORD, seed_accounts
 
 # Each app's demo data, in dependency order; each module has seed(tenant, owner, staff).
-APP_SEEDERS: list[str] = ["customers.demo"]
+APP_SEEDERS: list[str] = ["customers.demo", "notes.demo"]
 
 
 class Command(BaseCommand):
