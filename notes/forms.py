@@ -16,6 +16,7 @@ class NoteForm(forms.ModelForm):
             self.instance.tenant = tenant
             self.instance.customer = customer
         self.fields["text"].label = _("Note")
+        self.fields["text"].error_messages["required"] = _("Write something in the note.")
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()

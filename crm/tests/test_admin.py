@@ -13,6 +13,7 @@ from conftest import make_customer
 from crm.admin_sites import tenant_admin_site
 from crm.models import Membership
 from customers.models import ActivityEvent, Address, CustomerGroup, CustomField, Tag
+from notes.models import Note
 
 
 def make_object(model, tenant, customer):
@@ -31,6 +32,7 @@ def make_object(model, tenant, customer):
             tenant=tenant, customer=customer, kind="created"
         ),
         "crm.membership": lambda: Membership.objects.filter(tenant=tenant).first(),
+        "notes.note": lambda: Note.objects.create(tenant=tenant, customer=customer, text="n"),
     }
     return recipes[model._meta.label_lower]()
 
