@@ -191,3 +191,12 @@ def test_admin_is_registered_for_every_model():
             "quickorder",
         }:
             assert model in admin.site._registry, model
+
+
+def test_customers_page_links_owners_to_the_tenant_admin(client_a):
+    assert "/anka/admin/customers/customer/" in client_a.get("/anka/customers/").content.decode()
+
+
+def test_customers_page_has_no_admin_link_for_staff(staff_client_a):
+    body = staff_client_a.get("/anka/customers/").content.decode()
+    assert "/anka/admin/" not in body
