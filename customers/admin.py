@@ -1,23 +1,13 @@
 from django.contrib import admin
 
 from crm.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
+from customers.forms import AddressForm
 from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
 
 
 class AddressInline(TenantOwnedInline):
     model = Address
-    fields = [
-        "title",
-        "recipient",
-        "line1",
-        "line2",
-        "postal_code",
-        "city",
-        "region",
-        "country",
-        "phone",
-        "is_default",
-    ]
+    fields = AddressForm.Meta.fields
 
 
 @register_tenant_model(Customer)
