@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from crm.images import validate_image
 from crm.money import validate_currency
 
 # First path segments that belong to the site, not to a tenant (see crm/urls.py).
@@ -119,7 +120,9 @@ class Tenant(models.Model):
         validators=[validate_language_list],
         help_text=_("Languages offered on the quick-order page."),
     )
-    logo = models.ImageField(_("logo"), upload_to="tenant-logos/", blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="tenant-logos/", blank=True, validators=[validate_image]
+    )
     accent_colour = models.CharField(
         _("accent colour"), max_length=7, default="#2563eb", validators=[hex_colour]
     )

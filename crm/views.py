@@ -1,10 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from crm.forms import TenantSettingsForm
 from crm.tenancy import memberships_of, tenant_reverse
 
 
@@ -36,4 +39,16 @@ def tenant_home(request: HttpRequest) -> HttpResponse:
 
 
 def tenant_settings(request: HttpRequest) -> HttpResponse:
-    return render(request, "crm/settings.html", {})
+    """Everyone sees their account; owners also edit the business and its brand."""
+    form = None
+    if request.membership.is_owner:
+        form = TenantSettingsForm(
+            request.POST or None, request.FILES or None, instance=request.tenant
+        )
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("Settings saved."))
+            return redirect("tenant_settings")
+    elif request.method == "POST":
+        raise Http404
+    return render(request, "crm/settings.html", {"nav": "settings", "form": form})

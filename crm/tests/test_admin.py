@@ -9,11 +9,18 @@ from django.contrib import admin
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from catalog.models import Category, ExchangeRate, Product, ProductPrice
 from conftest import make_customer
 from crm.admin_sites import tenant_admin_site
 from crm.models import Membership
 from customers.models import ActivityEvent, Address, CustomerGroup, CustomField, Tag
 from notes.models import Note
+
+
+def product(tenant):
+    return Product.objects.get_or_create(
+        tenant=tenant, sku="P-1", defaults={"name_en": "P", "price": 1}
+    )[0]
 
 
 def make_object(model, tenant, customer):
@@ -33,6 +40,14 @@ def make_object(model, tenant, customer):
         ),
         "crm.membership": lambda: Membership.objects.filter(tenant=tenant).first(),
         "notes.note": lambda: Note.objects.create(tenant=tenant, customer=customer, text="n"),
+        "catalog.category": lambda: Category.objects.create(tenant=tenant, name_en="C"),
+        "catalog.product": lambda: product(tenant),
+        "catalog.productprice": lambda: ProductPrice.objects.create(
+            tenant=tenant, product=product(tenant), currency="EUR", price=1
+        ),
+        "catalog.exchangerate": lambda: ExchangeRate.objects.create(
+            tenant=tenant, currency="GBP", rate=1, set_on="2026-11-25"
+        ),
     }
     return recipes[model._meta.label_lower]()
 

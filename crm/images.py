@@ -1,0 +1,27 @@
+"""Uploaded images (tenant logos, product pictures): type and size checked by Pillow."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+def validate_image(image) -> None:
+    """At most 2 MB, and really a JPEG, PNG, WebP or GIF (checked by Pillow, not the name)."""
+    if not image:
+        return
+    if image.size > MAX_IMAGE_BYTES:
+        raise ValidationError(_("The image may be at most 2 MB."), code="image_too_large")
+    try:
+        image.seek(0)
+        with Image.open(image) as picture:
+            kind = picture.format
+            picture.verify()
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF image."), code="image") from exc
+    finally:
+        image.seek(0)
+    if kind not in IMAGE_FORMATS:
+        raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF image."), code="image")
