@@ -135,3 +135,26 @@ def customer_b(tenant_b):
         status="potential",
         temperature="warm",
     )
+
+
+def make_product(tenant, sku, price, **fields):
+    from catalog.models import Product
+
+    fields.setdefault("name_en", f"Product {sku}")
+    return Product.objects.create(tenant=tenant, sku=sku, price=price, **fields)
+
+
+@pytest.fixture
+def products_a(tenant_a):
+    """Two products of tenant A priced in TRY, with an EUR rate of 0.0265."""
+    from decimal import Decimal
+
+    from catalog.models import ExchangeRate
+
+    ExchangeRate.objects.create(
+        tenant=tenant_a, currency="EUR", rate=Decimal("0.0265"), set_on="2026-11-25"
+    )
+    return [
+        make_product(tenant_a, "TWL-1", Decimal("1000.00"), name_tr="Havlu"),
+        make_product(tenant_a, "PST-1", Decimal("450.00"), name_tr="Peştemal", unit="m"),
+    ]

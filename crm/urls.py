@@ -38,6 +38,7 @@ tenant_urlpatterns = [
     path("", views.tenant_home, name="tenant_home"),
     path("customers/", include("customers.urls")),
     path("customers/<int:customer_pk>/notes/", include("notes.urls")),
+    path("orders/", include("orders.urls")),
     path("catalog/", include("catalog.urls")),
     path("settings/", views.tenant_settings, name="tenant_settings"),
     path("admin/", tenant_admin_site.urls),

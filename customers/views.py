@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -156,6 +157,16 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": events,
         "can_delete": not services.has_history(customer),
     }
+    if hasattr(customer, "orders"):  # the orders app, read through the reverse relation
+        orders = customer.orders.order_by("-number")
+        context["orders"] = list(orders[:20])
+        context["order_count"] = orders.count()
+        context["order_totals"] = list(
+            orders.exclude(status="cancelled")
+            .values("currency")
+            .annotate(total=Sum("total"), count=Count("id"))
+            .order_by("currency")
+        )
     if hasattr(customer, "notes"):  # the notes app, read through the reverse relation
         context["notes"] = list(customer.notes.select_related("author"))
         context["priorities"] = customer.notes.model.Priority.choices

@@ -19,3 +19,11 @@ def format_money(amount, currency):
     if amount is None or not currency:
         return ""
     return money.format_money(amount, currency, get_language())
+
+
+@register.filter
+def person(user) -> str:
+    """A user's full name, else their username; empty for no user (then use |default)."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()

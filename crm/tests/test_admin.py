@@ -7,7 +7,7 @@ B's rows; superusers on /admin/ see both tenants.
 import pytest
 from django.contrib import admin
 from django.urls import reverse
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from catalog.models import Category, ExchangeRate, Product, ProductPrice
 from conftest import make_customer
@@ -15,12 +15,25 @@ from crm.admin_sites import tenant_admin_site
 from crm.models import Membership
 from customers.models import ActivityEvent, Address, CustomerGroup, CustomField, Tag
 from notes.models import Note
+from orders.services import LineRequest, place_order
+from quickorder.models import QuickOrderLink
 
 
 def product(tenant):
     return Product.objects.get_or_create(
         tenant=tenant, sku="P-1", defaults={"name_en": "P", "price": 1}
     )[0]
+
+
+def order(tenant, customer):
+    with scope(tenant=tenant):
+        return place_order(
+            customer=customer,
+            lines=[LineRequest(product(tenant).pk, 1)],
+            address=None,
+            source="staff",
+            idempotency_key="admin-test",
+        )
 
 
 def make_object(model, tenant, customer):
@@ -48,6 +61,12 @@ def make_object(model, tenant, customer):
         "catalog.exchangerate": lambda: ExchangeRate.objects.create(
             tenant=tenant, currency="GBP", rate=1, set_on="2026-11-25"
         ),
+        "orders.order": lambda: order(tenant, customer),
+        "orders.orderline": lambda: order(tenant, customer).lines.first(),
+        "orders.orderstatuschange": lambda: order(tenant, customer).history.first(),
+        "quickorder.quickorderlink": lambda: QuickOrderLink.objects.get_or_create(
+            tenant=tenant, customer=customer
+        )[0],
     }
     return recipes[model._meta.label_lower]()
 

@@ -1,0 +1,93 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from orders.models import Order
+from orders.services import OrderError, parse_quantity
+
+
+class OrderFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    status = django_filters.ChoiceFilter(
+        choices=Order.Status.choices, label=_("Status"), empty_label=_("All statuses")
+    )
+    source = django_filters.ChoiceFilter(
+        choices=Order.Source.choices, label=_("Source"), empty_label=_("All sources")
+    )
+    customer = django_filters.NumberFilter(field_name="customer_id", widget=forms.HiddenInput)
+    date_from = django_filters.DateFilter(
+        field_name="created_at",
+        lookup_expr="date__gte",
+        label=_("From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="created_at",
+        lookup_expr="date__lte",
+        label=_("To"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Order
+        fields = ["q", "status", "source", "customer", "date_from", "date_to"]
+
+    def search(self, queryset, name, value):
+        value = value.strip().lstrip("#")
+        if not value:
+            return queryset
+        query = Q(customer__name__icontains=value)
+        if value.isdigit():
+            query |= Q(number=int(value))
+        return queryset.filter(query)
+
+
+class StaffOrderForm(forms.Form):
+    """Staff enter an order taken by phone: a quantity per product, an address, a note."""
+
+    address = forms.ChoiceField(label=_("Ship to"), required=False)
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, products, addresses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.products = products
+        self.fields["address"].choices = [("", _("No address"))] + [
+            (str(a.pk), f"{a.title}: {a.one_line()}") for a in addresses
+        ]
+        default = next((a for a in addresses if a.is_default), None)
+        if default:
+            self.fields["address"].initial = str(default.pk)
+        self.addresses = {str(a.pk): a for a in addresses}
+
+    def quantity_field(self, product) -> str:
+        return f"qty_{product.pk}"
+
+    def clean(self):
+        cleaned = super().clean()
+        lines, errors = [], {}
+        for product in self.products:
+            raw = (self.data.get(self.quantity_field(product)) or "").strip()
+            if not raw or raw == "0":
+                continue
+            try:
+                lines.append((product.pk, parse_quantity(raw)))
+            except OrderError as exc:
+                errors[product.pk] = exc.messages[0]
+        self.quantity_errors = errors
+        if errors:
+            raise forms.ValidationError(_("Check the quantities marked below."))
+        if not lines:
+            raise forms.ValidationError(_("The order is empty: add at least one product."))
+        cleaned["lines"] = lines
+        cleaned["address_obj"] = self.addresses.get(cleaned.get("address") or "")
+        return cleaned
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(choices=Order.Status.choices)
+    reason = forms.CharField(required=False, max_length=500)
+    tracking = forms.CharField(required=False, max_length=500)

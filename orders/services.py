@@ -1,0 +1,272 @@
+"""The only ways an order is created (place_order) or moves (transition); each is one
+transaction, and emails go out only after it commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import Product
+from catalog.pricing import PriceBook, PriceUnavailable
+from crm.money import quantize
+from customers.models import ActivityEvent, Address, Customer
+from customers.services import record_event
+from orders import emails
+from orders.models import MAX_QUANTITY, Order, OrderCounter, OrderLine, OrderStatusChange
+
+S = Order.Status
+
+# The workflow: new -> confirmed -> in production -> shipped -> delivered; cancelled from
+# the first three.
+ALLOWED = {
+    S.NEW: {S.CONFIRMED, S.CANCELLED},
+    S.CONFIRMED: {S.IN_PRODUCTION, S.CANCELLED},
+    S.IN_PRODUCTION: {S.SHIPPED, S.CANCELLED},
+    S.SHIPPED: {S.DELIVERED},
+    S.DELIVERED: set(),
+    S.CANCELLED: set(),
+}
+
+
+class OrderError(ValidationError):
+    """A refused order or move; the message is translated and meant for the person."""
+
+
+@dataclass(frozen=True)
+class LineRequest:
+    product_id: int
+    quantity: int
+
+
+def parse_quantity(value) -> int:
+    """A whole number 1-10,000 written with ASCII digits, or OrderError."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()):
+        raise OrderError(_("Enter a whole number of items."), code="quantity")
+    quantity = int(text)
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise OrderError(
+            _("Quantities go from 1 to %(max)s.") % {"max": f"{MAX_QUANTITY:,}"},
+            code="quantity",
+        )
+    return quantity
+
+
+def next_number(tenant) -> int:
+    """Allocate the tenant's next order number under a row lock (gap-free: the lock is held
+    until the order's transaction ends, and a rolled-back order gives its number back)."""
+    OrderCounter.objects.get_or_create(tenant=tenant)
+    counter = OrderCounter.objects.select_for_update().get()
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def existing_order(idempotency_key: str) -> Order | None:
+    return Order.objects.filter(idempotency_key=idempotency_key).first()
+
+
+def place_order(
+    *,
+    customer: Customer,
+    lines: Iterable[LineRequest],
+    address: Address | dict | None,
+    note: str = "",
+    source: str,
+    link=None,
+    idempotency_key: str,
+    placed_ip: str | None = None,
+    by=None,
+) -> Order:
+    """Create an order priced from the database in the customer's currency with their
+    discount. A repeated idempotency key returns the order it created the first time."""
+    if not idempotency_key or len(idempotency_key) > 64:
+        raise OrderError(_("This order form has expired; reload the page."), code="key")
+    found = existing_order(idempotency_key)
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return _place(
+                customer, list(lines), address, note, source, link, idempotency_key, placed_ip, by
+            )
+    except IntegrityError:
+        # A concurrent request with the same key won the race: return its order.
+        found = existing_order(idempotency_key)
+        if found is None:
+            raise
+        return found
+
+
+def _place(customer, lines, address, note, source, link, idempotency_key, placed_ip, by):
+    tenant = customer.tenant
+    if customer.is_blocked or customer.archived_at is not None:
+        raise OrderError(_("This customer cannot place orders."), code="customer")
+    if not lines:
+        raise OrderError(_("The order is empty: add at least one product."), code="empty")
+    if len({line.product_id for line in lines}) != len(lines):
+        raise OrderError(_("Each product may appear only once."), code="duplicate")
+    for line in lines:
+        parse_quantity(line.quantity)
+    # Scoped to the tenant, active only: another tenant's or a withdrawn product is refused.
+    products = {
+        p.pk: p
+        for p in Product.objects.filter(pk__in=[line.product_id for line in lines], is_active=True)
+    }
+    if len(products) != len(lines):
+        raise OrderError(_("A product in the order is no longer available."), code="product")
+
+    currency = customer.preferred_currency
+    if currency not in tenant.all_currencies:
+        currency = tenant.base_currency
+    book = PriceBook(tenant, currency, list(products.values()))
+    discount = customer.discount_percent
+    number = next_number(tenant)
+    if isinstance(address, Address):
+        if address.customer_id != customer.pk:
+            raise OrderError(_("Choose one of the customer's addresses."), code="address")
+        address = address.snapshot()
+    order = Order.objects.create(
+        tenant=tenant,
+        number=number,
+        customer=customer,
+        currency=currency,
+        language=customer.preferred_language,
+        discount_percent=discount,
+        subtotal=Decimal(0),
+        discount_total=Decimal(0),
+        total=Decimal(0),
+        shipping_address=address or {},
+        customer_note=(note or "").strip()[:2000],
+        source=source,
+        quick_order_link=link,
+        idempotency_key=idempotency_key,
+        placed_ip=placed_ip,
+        placed_by=by,
+    )
+    subtotal = total = Decimal(0)
+    order_lines = []
+    for position, line in enumerate(lines):
+        product = products[line.product_id]
+        try:
+            price = book.unit_price(product, discount)
+        except PriceUnavailable as exc:
+            raise OrderError(
+                _("%(product)s has no price in %(currency)s.")
+                % {"product": product.name, "currency": currency},
+                code="price",
+            ) from exc
+        line_total = quantize(price.discounted * line.quantity, currency)
+        subtotal += quantize(price.list_price * line.quantity, currency)
+        total += line_total
+        order_lines.append(
+            OrderLine(
+                tenant=tenant,
+                order=order,
+                product=product,
+                sku=product.sku,
+                name=_product_name(product, order.language, tenant.default_language),
+                unit=product.unit,
+                quantity=line.quantity,
+                unit_price=price.list_price,
+                discounted_unit_price=price.discounted,
+                line_total=line_total,
+                position=position,
+            )
+        )
+    OrderLine.objects.bulk_create(order_lines)
+    order.subtotal, order.total = subtotal, total
+    order.discount_total = subtotal - total
+    order.save(update_fields=["subtotal", "total", "discount_total"])
+    OrderStatusChange.objects.create(tenant=tenant, order=order, to_status=S.NEW, by=by)
+    record_event(
+        customer,
+        ActivityEvent.Kind.ORDER_PLACED,
+        by,
+        order=order.pk,
+        number=order.number,
+        total=str(order.total),
+        currency=currency,
+        source=source,
+    )
+    if customer.status == Customer.Status.POTENTIAL:
+        before = customer.status
+        customer.status = Customer.Status.CURRENT
+        customer.save(update_fields=["status", "updated_at"])
+        record_event(
+            customer,
+            ActivityEvent.Kind.CHANGED,
+            by,
+            changes=[{"field": "status", "old": before, "new": customer.status}],
+        )
+    transaction.on_commit(lambda: emails.order_received(order.pk, tenant.pk))
+    return order
+
+
+def _product_name(product, language, tenant_language) -> str:
+    from catalog.i18n import localized
+
+    return localized(product, "name", language, tenant_language)[:200]
+
+
+def allowed_transitions(order: Order) -> list[str]:
+    return [s for s in S.values if s in ALLOWED[S(order.status)]]
+
+
+@transaction.atomic
+def transition(order: Order, to: str, *, by, reason: str = "", tracking: str = "") -> Order:
+    """Move an order one step; anything the workflow does not allow changes nothing."""
+    locked = Order.objects.select_for_update().get(pk=order.pk)
+    if to not in S.values or to not in ALLOWED[S(locked.status)]:
+        raise OrderError(
+            _("An order that is %(status)s cannot become %(to)s.")
+            % {
+                "status": S(locked.status).label,
+                "to": S(to).label if to in S.values else to,
+            },
+            code="transition",
+        )
+    reason, tracking = reason.strip()[:500], tracking.strip()[:500]
+    if to == S.CANCELLED and not reason:
+        raise OrderError(_("Give a reason for cancelling."), code="reason")
+    from_status = locked.status
+    locked.status = to
+    fields = ["status", "updated_at"]
+    if to == S.SHIPPED and tracking:
+        locked.tracking = tracking
+        fields.append("tracking")
+    if to == S.CANCELLED:
+        locked.cancel_reason = reason
+        fields.append("cancel_reason")
+    locked.save(update_fields=fields)
+    OrderStatusChange.objects.create(
+        tenant_id=locked.tenant_id,
+        order=locked,
+        from_status=from_status,
+        to_status=to,
+        by=by,
+        reason=reason,
+        tracking=tracking,
+    )
+    record_event(
+        locked.customer,
+        ActivityEvent.Kind.ORDER_STATUS,
+        by,
+        order=locked.pk,
+        number=locked.number,
+        old=from_status,
+        new=to,
+        reason=reason,
+        tracking=tracking,
+    )
+    if to in (S.CONFIRMED, S.SHIPPED):
+        transaction.on_commit(
+            lambda: emails.status_changed(locked.pk, locked.tenant_id, to, locked.tracking)
+        )
+    order.refresh_from_db()
+    return order

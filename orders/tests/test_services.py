@@ -1,0 +1,307 @@
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django_scopes import scope, scopes_disabled
+
+from conftest import make_customer, make_product
+from customers.models import Address, Customer
+from orders.models import Order, OrderLine
+from orders.services import LineRequest, OrderError, place_order, transition
+
+
+@pytest.fixture
+def buyer(tenant_a):
+    with scopes_disabled():
+        customer = make_customer(
+            tenant_a,
+            "Ege Spa",
+            email="spa@example.com",
+            status="potential",
+            discount_percent=Decimal("10"),
+            preferred_currency="EUR",
+            preferred_language="tr",
+        )
+        Address.objects.create(
+            tenant=tenant_a,
+            customer=customer,
+            title="Work",
+            line1="Kordon 1",
+            city="İzmir",
+            country="TR",
+            is_default=True,
+        )
+    return customer
+
+
+def place(customer, lines, key="k1", **kw):
+    with scope(tenant=customer.tenant):
+        kw.setdefault("address", customer.addresses.first())
+        return place_order(
+            customer=customer,
+            lines=[LineRequest(p.pk, q) for p, q in lines],
+            source="staff",
+            idempotency_key=key,
+            **kw,
+        )
+
+
+def test_prices_come_from_the_database_in_the_customers_currency(buyer, products_a, owner_a):
+    towel, pestemal = products_a
+    order = place(buyer, [(towel, 2), (pestemal, 3)], by=owner_a)
+    with scope(tenant=buyer.tenant):
+        lines = list(order.lines.all())
+    # 1000 TRY * 0.0265 = 26.50 EUR, -10% = 23.85; 450 * 0.0265 = 11.925 -> 11.93, -10% = 10.74
+    assert [
+        (x.sku, x.quantity, x.unit_price, x.discounted_unit_price, x.line_total) for x in lines
+    ] == [
+        ("TWL-1", 2, Decimal("26.50"), Decimal("23.85"), Decimal("47.70")),
+        ("PST-1", 3, Decimal("11.93"), Decimal("10.74"), Decimal("32.22")),
+    ]
+    assert (order.currency, order.subtotal, order.total) == (
+        "EUR",
+        Decimal("88.79"),
+        Decimal("79.92"),
+    )
+    assert order.discount_total == Decimal("8.87")
+    assert lines[0].name == "Havlu"  # the customer's language
+    assert order.shipping_address["city"] == "İzmir"
+
+
+def test_numbers_are_sequential_per_tenant(buyer, products_a, tenant_b, customer_b):
+    towel, _ = products_a
+    first = place(buyer, [(towel, 1)], key="a")
+    second = place(buyer, [(towel, 1)], key="b")
+    with scopes_disabled():
+        bread = make_product(tenant_b, "BR-1", Decimal("5"))
+    other = place(customer_b, [(bread, 1)], key="a", address=None)
+    assert (first.number, second.number, other.number) == (1, 2, 1)
+
+
+def test_same_idempotency_key_returns_the_same_order(buyer, products_a):
+    towel, _ = products_a
+    first = place(buyer, [(towel, 1)], key="same")
+    again = place(buyer, [(towel, 5)], key="same")
+    assert again.pk == first.pk
+    with scopes_disabled():
+        assert Order.objects.count() == 1 and OrderLine.objects.count() == 1
+
+
+def test_snapshots_survive_catalog_and_address_edits(buyer, products_a):
+    towel, _ = products_a
+    order = place(buyer, [(towel, 1)])
+    with scopes_disabled():
+        towel.sku, towel.name_en, towel.name_tr, towel.price = "X", "X", "X", Decimal("1")
+        towel.save()
+        buyer.addresses.update(city="Ankara")
+        line = order.lines.get()
+        order.refresh_from_db()
+    assert (line.sku, line.name, line.unit_price) == ("TWL-1", "Havlu", Decimal("26.50"))
+    assert order.shipping_address["city"] == "İzmir"
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ([], "The order is empty"),
+        ([("towel", 0)], "Quantities go from 1 to 10,000."),
+        ([("towel", 10001)], "Quantities go from 1 to 10,000."),
+        ([("towel", -1)], "Enter a whole number of items."),
+        ([("towel", "1e3")], "Enter a whole number of items."),
+        ([("towel", "٣")], "Enter a whole number of items."),
+        ([("inactive", 1)], "no longer available"),
+        ([("foreign", 1)], "no longer available"),
+    ],
+    ids=[
+        "empty",
+        "zero",
+        "too-many",
+        "negative",
+        "exponent",
+        "arabic-digit",
+        "inactive",
+        "other-tenant",
+    ],
+)
+def test_bad_orders_are_refused_and_nothing_is_written(buyer, products_a, tenant_b, lines, message):
+    with scopes_disabled():
+        products = {
+            "towel": products_a[0],
+            "inactive": make_product(buyer.tenant, "OLD", Decimal("1"), is_active=False),
+            "foreign": make_product(tenant_b, "B-1", Decimal("1")),
+        }
+    with scope(tenant=buyer.tenant), pytest.raises(OrderError) as error:
+        place_order(
+            customer=buyer,
+            lines=[LineRequest(products[n].pk, q) for n, q in lines],
+            address=None,
+            source="staff",
+            idempotency_key="x",
+        )
+    assert message in error.value.messages[0]
+    with scopes_disabled():
+        assert Order.objects.count() == OrderLine.objects.count() == 0
+        assert not buyer.events.filter(kind="order_placed").exists()
+
+
+def test_blocked_customer_cannot_order(buyer, products_a):
+    with scopes_disabled():
+        Customer.objects.filter(pk=buyer.pk).update(is_blocked=True)
+    buyer.refresh_from_db()
+    with pytest.raises(OrderError):
+        place(buyer, [(products_a[0], 1)])
+
+
+def test_potential_customer_becomes_current_and_timeline_shows_it(buyer, products_a, owner_a):
+    order = place(buyer, [(products_a[0], 1)], by=owner_a)
+    buyer.refresh_from_db()
+    assert buyer.status == "current"
+    with scope(tenant=buyer.tenant):
+        kinds = list(buyer.events.values_list("kind", flat=True))
+    assert kinds[:2] == ["changed", "order_placed"]
+    assert order.status == "new"
+
+
+def test_emails_in_the_customers_language_after_commit(
+    buyer, products_a, tenant_a, django_capture_on_commit_callbacks
+):
+    tenant_a.notification_email = "orders@anka.example"
+    tenant_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        order = place(buyer, [(products_a[0], 1)])
+    to_customer = next(m for m in mail.outbox if m.to == ["spa@example.com"])
+    assert f"#{order.number}" in to_customer.subject
+    assert "Havlu" in to_customer.body
+    assert any(m.to == ["orders@anka.example"] for m in mail.outbox)
+    assert "we received" not in to_customer.subject  # Turkish, not English
+
+
+def test_no_email_when_the_order_is_refused(buyer, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(OrderError):
+        place(buyer, [])
+    assert mail.outbox == []
+
+
+def test_workflow_to_delivered_with_history(
+    buyer, products_a, owner_a, django_capture_on_commit_callbacks
+):
+    order = place(buyer, [(products_a[0], 1)])
+    with scope(tenant=buyer.tenant), django_capture_on_commit_callbacks(execute=True):
+        for step in ("confirmed", "in_production"):
+            transition(order, step, by=owner_a)
+        transition(order, "shipped", by=owner_a, tracking="TRK123")
+        transition(order, "delivered", by=owner_a)
+        history = [(h.from_status, h.to_status) for h in order.history.all()]
+    assert history == [
+        ("", "new"),
+        ("new", "confirmed"),
+        ("confirmed", "in_production"),
+        ("in_production", "shipped"),
+        ("shipped", "delivered"),
+    ]
+    assert order.tracking == "TRK123"
+    assert any("TRK123" in m.body for m in mail.outbox)
+
+
+@pytest.mark.parametrize(
+    ("path", "to"),
+    [
+        ([], "shipped"),
+        ([], "delivered"),
+        (["confirmed"], "new"),
+        (["confirmed", "in_production", "shipped"], "cancelled"),
+        ([], "bogus"),
+    ],
+    ids=["new->shipped", "new->delivered", "back-to-new", "cancel-after-shipping", "unknown"],
+)
+def test_refused_transitions_change_nothing(buyer, products_a, owner_a, path, to):
+    order = place(buyer, [(products_a[0], 1)])
+    with scope(tenant=buyer.tenant):
+        for step in path:
+            order = transition(order, step, by=owner_a)
+        before = (order.status, order.history.count(), buyer.events.count())
+        with pytest.raises(OrderError):
+            transition(order, to, by=owner_a, reason="r")
+        order.refresh_from_db()
+        assert (order.status, order.history.count(), buyer.events.count()) == before
+
+
+def test_cancelling_needs_a_reason(buyer, products_a, owner_a):
+    order = place(buyer, [(products_a[0], 1)])
+    with scope(tenant=buyer.tenant):
+        with pytest.raises(OrderError):
+            transition(order, "cancelled", by=owner_a, reason="  ")
+        transition(order, "cancelled", by=owner_a, reason="Customer changed their mind")
+    order.refresh_from_db()
+    assert (order.status, order.cancel_reason) == ("cancelled", "Customer changed their mind")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_orders_get_distinct_gap_free_numbers(tenant_a):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    with scopes_disabled():
+        customer = make_customer(tenant_a, "C")
+        product = make_product(tenant_a, "P", Decimal("10"))
+    errors, numbers = [], []
+
+    def worker(i):
+        try:
+            with scope(tenant=tenant_a):
+                order = place_order(
+                    customer=customer,
+                    lines=[LineRequest(product.pk, 1)],
+                    address=None,
+                    source="staff",
+                    idempotency_key=f"t{i}",
+                )
+                numbers.append(order.number)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(numbers) == list(range(1, 17))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_retries_with_one_key_create_one_order(tenant_a):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    with scopes_disabled():
+        customer = make_customer(tenant_a, "C")
+        product = make_product(tenant_a, "P", Decimal("10"))
+    results = []
+
+    def worker():
+        try:
+            with scope(tenant=tenant_a):
+                results.append(
+                    place_order(
+                        customer=customer,
+                        lines=[LineRequest(product.pk, 1)],
+                        address=None,
+                        source="staff",
+                        idempotency_key="double-click",
+                    ).pk
+                )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 8 and len(set(results)) == 1
+    with scopes_disabled():
+        assert Order.objects.count() == 1
+        assert Order.objects.get().number == 1

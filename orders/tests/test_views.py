@@ -1,0 +1,231 @@
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from django_scopes import scope, scopes_disabled
+
+from conftest import make_customer, make_product
+from orders.models import Order
+from orders.services import LineRequest, place_order
+
+
+def place(customer, product, key, quantity=1, **kw):
+    with scope(tenant=customer.tenant):
+        return place_order(
+            customer=customer,
+            lines=[LineRequest(product.pk, quantity)],
+            address=None,
+            source=kw.pop("source", "staff"),
+            idempotency_key=key,
+            **kw,
+        )
+
+
+@pytest.fixture
+def orders_a(tenant_a, products_a, customer_a):
+    with scopes_disabled():
+        other = make_customer(tenant_a, '=HYPERLINK("http://evil")', status="current")
+    return [
+        place(customer_a, products_a[0], "1", quantity=2),
+        place(other, products_a[1], "2", quantity=3, source="quick_order"),
+    ]
+
+
+@pytest.fixture
+def order_b(tenant_b, customer_b):
+    with scopes_disabled():
+        bread = make_product(tenant_b, "BR", Decimal("5"))
+    return place(customer_b, bread, "b")
+
+
+def test_orders_page_shows_customer_items_quantities_and_total(client_a, orders_a, order_b):
+    body = client_a.get("/anka/orders/").content.decode()
+    assert "#2" in body and "#1" in body
+    assert "Yıldız Ev Tekstili" in body
+    assert "2 × Havlu" in body and "3 × Peştemal" in body
+    assert "TRY2,000.00" in body
+    assert "Cafeneaua" not in body
+    assert body.index("#2") < body.index("#1")  # newest first
+
+
+@pytest.mark.parametrize(
+    ("params", "numbers"),
+    [
+        ({"status": "new"}, [2, 1]),
+        ({"source": "quick_order"}, [2]),
+        ({"q": "yıldız"}, [1]),
+        ({"q": "#2"}, [2]),
+        ({"q": "2"}, [2]),
+        ({"status": "shipped"}, []),
+    ],
+    ids=["status", "source", "customer-name", "number-hash", "number", "none"],
+)
+def test_filters_and_search(client_a, orders_a, params, numbers):
+    response = client_a.get("/anka/orders/", params)
+    assert [o.number for o in response.context["orders"]] == numbers
+
+
+def test_filter_by_customer(client_a, orders_a, customer_a):
+    response = client_a.get("/anka/orders/", {"customer": customer_a.pk})
+    assert [o.number for o in response.context["orders"]] == [1]
+
+
+def test_date_range(client_a, orders_a):
+    assert len(client_a.get("/anka/orders/", {"date_from": "2000-01-01"}).context["orders"]) == 2
+    assert client_a.get("/anka/orders/", {"date_to": "2000-01-01"}).context["orders"] == []
+
+
+def test_keyset_paging(client_a, tenant_a, customer_a, products_a):
+    for i in range(55):
+        place(customer_a, products_a[0], f"p{i}")
+    first = client_a.get("/anka/orders/")
+    assert len(first.context["orders"]) == 50
+    second = client_a.get("/anka/orders/", {"before": first.context["next_before"]})
+    assert [o.number for o in second.context["orders"]] == [5, 4, 3, 2, 1]
+
+
+def test_query_count_is_constant(
+    client_a, tenant_a, customer_a, products_a, django_assert_max_num_queries
+):
+    for i in range(60):
+        place(customer_a, products_a[0], f"q{i}", quantity=i + 1)
+    client_a.get("/anka/orders/")
+    with django_assert_max_num_queries(8):
+        client_a.get("/anka/orders/")
+
+
+def test_csv_export_of_the_filtered_list_neutralises_formulas(client_a, orders_a, order_b):
+    response = client_a.get("/anka/orders/export.csv", {"source": "quick_order"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Number"
+    assert len(rows) == 2
+    assert rows[1][0] == "2"
+    assert rows[1][2] == '\'=HYPERLINK("http://evil")'
+    assert "Cafeneaua" not in response.content.decode()
+
+
+def test_detail_shows_lines_prices_totals_and_next_steps(client_a, orders_a):
+    order = orders_a[0]
+    body = client_a.get(f"/anka/orders/{order.pk}/").content.decode()
+    assert "Havlu" in body and "TRY1,000.00" in body and "TRY2,000.00" in body
+    assert "Confirm order" in body and "Cancel order" in body
+    assert "Mark as shipped" not in body
+
+
+def test_confirm_produce_ship_through_the_page(client_a, orders_a, customer_a):
+    order = orders_a[0]
+    url = f"/anka/orders/{order.pk}/status/"
+    assert client_a.post(url, {"to": "confirmed"}).status_code == 302
+    client_a.post(url, {"to": "in_production"})
+    client_a.post(url, {"to": "shipped", "tracking": "https://track.example/123"})
+    order.refresh_from_db()
+    assert (order.status, order.tracking) == ("shipped", "https://track.example/123")
+    detail = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
+    assert "Order status changed" in detail
+    assert "#1" in detail
+
+
+def test_refused_move_from_the_page_says_why_and_changes_nothing(client_a, orders_a):
+    order = orders_a[0]
+    response = client_a.post(f"/anka/orders/{order.pk}/status/", {"to": "delivered"}, follow=True)
+    assert "cannot become" in response.content.decode()
+    order.refresh_from_db()
+    assert order.status == "new"
+
+
+def test_transition_needs_post(client_a, orders_a):
+    assert client_a.get(f"/anka/orders/{orders_a[0].pk}/status/").status_code == 405
+
+
+def test_packing_slip(client_a, orders_a):
+    body = client_a.get(f"/anka/orders/{orders_a[0].pk}/packing-slip/").content.decode()
+    assert "TWL-1" in body and "Packing slip #1" in body
+
+
+def test_staff_create_an_order_for_a_customer(client_a, tenant_a, customer_a, products_a):
+    page = client_a.get(f"/anka/orders/new/{customer_a.pk}/")
+    key = page.context["form"].initial["idempotency_key"]
+    towel, pestemal = products_a
+    data = {
+        f"qty_{towel.pk}": "2",
+        f"qty_{pestemal.pk}": "",
+        "idempotency_key": key,
+        "note": "By phone",
+    }
+    response = client_a.post(f"/anka/orders/new/{customer_a.pk}/", data)
+    assert response.status_code == 302
+    again = client_a.post(f"/anka/orders/new/{customer_a.pk}/", data)  # double submit
+    assert again["Location"] == response["Location"]
+    with scope(tenant=tenant_a):
+        order = Order.objects.get()
+        assert (order.source, order.customer_note, order.item_count) == ("staff", "By phone", 2)
+
+
+@pytest.mark.parametrize("quantity", ["-1", "10001", "1.5", "abc"])
+def test_staff_order_with_bad_quantity_keeps_input_and_says_why(
+    client_a, customer_a, products_a, quantity
+):
+    towel = products_a[0]
+    response = client_a.post(
+        f"/anka/orders/new/{customer_a.pk}/", {f"qty_{towel.pk}": quantity, "idempotency_key": "k"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'value="{quantity}"' in body
+    assert "Check the quantities marked below." in body
+    with scopes_disabled():
+        assert not Order.objects.exists()
+
+
+def test_empty_staff_order_is_refused(client_a, customer_a, products_a):
+    response = client_a.post(f"/anka/orders/new/{customer_a.pk}/", {"idempotency_key": "k"})
+    assert "The order is empty" in response.content.decode()
+
+
+def test_customer_page_lists_orders_and_totals_per_currency(client_a, orders_a, customer_a):
+    body = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
+    assert "Total ordered" in body and "TRY2,000.00" in body
+
+
+def test_customer_with_orders_is_archived_not_deleted(client_a, orders_a, customer_a):
+    response = client_a.post(f"/anka/customers/{customer_a.pk}/delete/")
+    assert response.status_code == 302
+    customer_a.refresh_from_db()
+    assert customer_a.archived_at is not None
+
+
+ORDER_URLS = ["/anka/orders/{o}/", "/anka/orders/{o}/packing-slip/", "/anka/orders/{o}/status/"]
+
+
+@pytest.mark.parametrize("pattern", ORDER_URLS)
+def test_other_tenants_order_gives_404_and_changes_nothing(client_a, orders_a, order_b, pattern):
+    url = pattern.format(o=order_b.pk)
+    if not pattern.endswith("status/"):
+        assert client_a.get(url).status_code == 404
+    assert client_a.post(url, {"to": "confirmed"}).status_code == 404
+    order_b.refresh_from_db()
+    assert order_b.status == "new"
+
+
+def test_staff_order_for_another_tenants_customer_is_404(client_a, customer_b, products_a):
+    url = f"/anka/orders/new/{customer_b.pk}/"
+    assert client_a.get(url).status_code == 404
+    assert (
+        client_a.post(url, {f"qty_{products_a[0].pk}": "1", "idempotency_key": "x"}).status_code
+        == 404
+    )
+    with scopes_disabled():
+        assert not Order.objects.exists()
+
+
+def test_staff_order_cannot_include_another_tenants_product(client_a, customer_a, tenant_b):
+    with scopes_disabled():
+        foreign = make_product(tenant_b, "B", Decimal("1"))
+    response = client_a.post(
+        f"/anka/orders/new/{customer_a.pk}/", {f"qty_{foreign.pk}": "1", "idempotency_key": "x"}
+    )
+    assert response.status_code == 200  # the field does not exist here: the order is empty
+    with scopes_disabled():
+        assert not Order.objects.exists()

@@ -1,0 +1,222 @@
+import csv
+import secrets
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from catalog.i18n import localized
+from catalog.models import Product
+from catalog.pricing import PriceBook, PriceUnavailable
+from crm.htmx import redirect_after_success, render_page
+from customers.models import Customer
+from orders import services
+from orders.forms import OrderFilter, StaffOrderForm, TransitionForm
+from orders.models import Order, OrderLine
+
+PAGE_SIZE = 50
+
+
+def _get_order(request: HttpRequest, pk: int) -> Order:
+    """An order of the active tenant by id, or 404."""
+    return get_object_or_404(Order.objects.select_related("customer", "placed_by"), pk=pk)
+
+
+def _filtered(request: HttpRequest):
+    filters = OrderFilter(
+        request.GET or None,
+        queryset=Order.objects.select_related("customer").prefetch_related(
+            Prefetch("lines", queryset=OrderLine.objects.only("order_id", "quantity", "name"))
+        ),
+    )
+    queryset = filters.qs if filters.is_bound and filters.is_valid() else filters.queryset
+    return filters, queryset
+
+
+def order_list(request: HttpRequest) -> HttpResponse:
+    """Newest first, paged by order number (keyset: a deep page costs what the first does)."""
+    filters, queryset = _filtered(request)
+    before = request.GET.get("before", "")
+    if before.isdigit():
+        queryset = queryset.filter(number__lt=int(before))
+    orders = list(queryset.order_by("-number")[: PAGE_SIZE + 1])
+    more = len(orders) > PAGE_SIZE
+    orders = orders[:PAGE_SIZE]
+    params = request.GET.copy()
+    params.pop("before", None)
+    customer = None
+    valid = filters.is_bound and filters.is_valid()
+    customer_id = filters.form.cleaned_data.get("customer") if valid else None
+    if customer_id:
+        customer = Customer.objects.filter(pk=customer_id).first()
+    context = {
+        "nav": "orders",
+        "filters": filters,
+        "orders": orders,
+        "next_before": orders[-1].number if more else None,
+        "query": params.urlencode(),
+        "filter_customer": customer,
+    }
+    return render_page(request, "orders/order_list.html", context, partial="results")
+
+
+def neutralise(value) -> str:
+    """Keep spreadsheets from running a cell as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def order_export(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV (built in the view, inside the tenant's scope)."""
+    _filters, queryset = _filtered(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="orders-{stamp}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Number"),
+            _("Date"),
+            _("Customer"),
+            _("Status"),
+            _("Source"),
+            _("Items"),
+            _("Currency"),
+            _("Subtotal"),
+            _("Discount"),
+            _("Total"),
+        ]
+    )
+    for order in queryset.order_by("-number").iterator(chunk_size=500):
+        items = "; ".join(f"{line.quantity} × {line.name}" for line in order.lines.all())
+        writer.writerow(
+            [
+                order.number,
+                timezone.localtime(order.created_at).strftime("%Y-%m-%d %H:%M"),
+                neutralise(order.customer.name),
+                order.get_status_display(),
+                order.get_source_display(),
+                neutralise(items),
+                order.currency,
+                order.subtotal,
+                order.discount_total,
+                order.total,
+            ]
+        )
+    return response
+
+
+def order_detail(request: HttpRequest, pk: int, *, template="orders/order_detail.html"):
+    order = _get_order(request, pk)
+    context = {
+        "nav": "orders",
+        "order": order,
+        "lines": list(order.lines.all()),
+        "history": list(order.history.select_related("by")),
+        "next_steps": services.allowed_transitions(order),
+        "statuses": Order.Status,
+    }
+    return render(request, template, context)
+
+
+def order_packing_slip(request: HttpRequest, pk: int) -> HttpResponse:
+    return order_detail(request, pk, template="orders/packing_slip.html")
+
+
+@require_POST
+def order_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    order = _get_order(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid next step."))
+        return redirect_after_success(request, reverse("orders:detail", args=[pk]))
+    try:
+        services.transition(
+            order,
+            form.cleaned_data["to"],
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            tracking=form.cleaned_data["tracking"],
+        )
+    except services.OrderError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _("Order #%(number)s is now %(status)s.")
+            % {"number": order.number, "status": order.get_status_display()},
+        )
+    return redirect_after_success(request, reverse("orders:detail", args=[pk]))
+
+
+def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
+    """Staff enter an order for a customer (sales by phone or WhatsApp)."""
+    customer = get_object_or_404(Customer.objects.active(), pk=customer_pk)
+    tenant = request.tenant
+    language = customer.preferred_language
+    products = list(
+        Product.objects.filter(is_active=True)
+        .select_related("category")
+        .order_by("category__position", "category_id", "position", "id")
+    )
+    addresses = list(customer.addresses.all())
+    form = StaffOrderForm(
+        request.POST or None,
+        products=products,
+        addresses=addresses,
+        initial={"idempotency_key": secrets.token_urlsafe(24)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            order = services.place_order(
+                customer=customer,
+                lines=[services.LineRequest(pid, qty) for pid, qty in form.cleaned_data["lines"]],
+                address=form.cleaned_data["address_obj"],
+                note=form.cleaned_data["note"],
+                source=Order.Source.STAFF,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                by=request.user,
+            )
+        except services.OrderError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, _("Order #%(number)s was placed.") % {"number": order.number})
+            return redirect_after_success(request, reverse("orders:detail", args=[order.pk]))
+
+    currency = customer.preferred_currency
+    if currency not in tenant.all_currencies:
+        currency = tenant.base_currency
+    book = PriceBook(tenant, currency, products)
+    rows = []
+    for product in products:
+        try:
+            price = book.unit_price(product, customer.discount_percent)
+        except PriceUnavailable:
+            price = None
+        field = form.quantity_field(product)
+        rows.append(
+            {
+                "product": product,
+                "name": localized(product, "name", get_language(), tenant.default_language),
+                "customer_name": localized(product, "name", language, tenant.default_language),
+                "price": price,
+                "field": field,
+                "value": request.POST.get(field, ""),
+                "error": getattr(form, "quantity_errors", {}).get(product.pk),
+            }
+        )
+    context = {
+        "nav": "orders",
+        "customer": customer,
+        "form": form,
+        "rows": rows,
+        "currency": currency,
+    }
+    return render_page(request, "orders/order_form.html", context, partial="form")
