@@ -158,3 +158,26 @@ def products_a(tenant_a):
         make_product(tenant_a, "TWL-1", Decimal("1000.00"), name_tr="Havlu"),
         make_product(tenant_a, "PST-1", Decimal("450.00"), name_tr="Peştemal", unit="m"),
     ]
+
+
+@pytest.fixture
+def link_a(tenant_a, customer_a, owner_a, products_a):
+    """An active quick-order link of customer A (10% off, EUR, Turkish) and its token."""
+    from decimal import Decimal
+
+    from customers.models import Customer
+    from quickorder.services import generate_link
+    from quickorder.tokens import make_token
+
+    Customer.objects.filter(pk=customer_a.pk).update(
+        discount_percent=Decimal("10"),
+        preferred_currency="EUR",
+        preferred_language="tr",
+        status="potential",
+    )
+    customer_a.refresh_from_db()
+    customer_a.addresses.create(
+        tenant=tenant_a, title="Work", line1="Kordon 1", city="İzmir", country="TR", is_default=True
+    )
+    link = generate_link(customer_a, by=owner_a)
+    return link, make_token(link)

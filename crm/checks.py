@@ -33,3 +33,17 @@ def check_models(models_to_check) -> list[checks.Error]:
                 )
             )
     return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_csrf_middleware(app_configs=None, **kwargs):
+    from django.conf import settings
+
+    if "crm.csrf.CsrfViewMiddleware" not in settings.MIDDLEWARE:
+        return [
+            checks.Error(
+                "crm.csrf.CsrfViewMiddleware must be in MIDDLEWARE (CSRF protection).",
+                id="crm.E002",
+            )
+        ]
+    return []

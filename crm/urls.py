@@ -27,6 +27,7 @@ urlpatterns = [
     path("accounts/", include(account_urlpatterns)),
     path("i18n/language/", i18n.language_switch, name="language_switch"),
     path("admin/", admin.site.urls),
+    path("q/", include("quickorder.urls")),
 ]
 
 if settings.DEBUG:
@@ -38,6 +39,7 @@ tenant_urlpatterns = [
     path("", views.tenant_home, name="tenant_home"),
     path("customers/", include("customers.urls")),
     path("customers/<int:customer_pk>/notes/", include("notes.urls")),
+    path("customers/<int:pk>/link/", include("quickorder.staff_urls")),
     path("orders/", include("orders.urls")),
     path("catalog/", include("catalog.urls")),
     path("settings/", views.tenant_settings, name="tenant_settings"),

@@ -167,6 +167,8 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .annotate(total=Sum("total"), count=Count("id"))
             .order_by("currency")
         )
+    # The quick-order app adds its section (quickorder/_link_section.html).
+    context["has_quick_order_links"] = hasattr(customer, "quick_order_links")
     if hasattr(customer, "notes"):  # the notes app, read through the reverse relation
         context["notes"] = list(customer.notes.select_related("author"))
         context["priorities"] = customer.notes.model.Priority.choices

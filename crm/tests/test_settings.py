@@ -40,3 +40,15 @@ def test_refuses_to_start_in_production_without_secret_key():
     result = run_manage("check", env_overrides=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_csrf_middleware_is_djangos_subclass_and_installed(settings):
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    from crm.checks import check_csrf_middleware
+    from crm.csrf import CsrfViewMiddleware as Ours
+
+    assert issubclass(Ours, CsrfViewMiddleware)
+    assert check_csrf_middleware() == []
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "crm.csrf.CsrfViewMiddleware"]
+    assert [e.id for e in check_csrf_middleware()] == ["crm.E002"]

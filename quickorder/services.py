@@ -1,0 +1,320 @@
+"""Quick-order links: generate, revoke, expire, send, resolve; the cart; checkout."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_scopes import scopes_disabled
+
+from catalog.models import Product
+from catalog.pricing import PriceBook, PriceUnavailable
+from crm.money import quantize
+from customers.models import ActivityEvent, Address, Customer
+from customers.services import record_event
+from orders.models import Order
+from orders.services import LineRequest, parse_quantity, place_order
+from quickorder.models import QuickOrderLink
+from quickorder.tokens import make_token, parse_token
+
+log = logging.getLogger(__name__)
+
+# Rate limits, counted in the shared cache (Redis in production).
+FAILED_LOOKUPS_PER_IP = 30  # per 10 minutes
+FAILED_LOOKUP_WINDOW = 600
+ORDERS_PER_LINK = 20  # per hour
+ORDER_WINDOW = 3600
+
+
+# Staff side ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def generate_link(customer: Customer, *, by, expires_at=None) -> QuickOrderLink:
+    """A new link for the customer; the active one, if any, is revoked (at most one)."""
+    for old in QuickOrderLink.objects.filter(customer=customer, revoked_at__isnull=True):
+        revoke_link(old, by=by)
+    link = QuickOrderLink.objects.create(
+        tenant_id=customer.tenant_id, customer=customer, created_by=by, expires_at=expires_at
+    )
+    record_event(
+        customer,
+        ActivityEvent.Kind.LINK_CREATED,
+        by,
+        link=link.pk,
+        expires=expires_at.isoformat() if expires_at else "",
+    )
+    return link
+
+
+@transaction.atomic
+def revoke_link(link: QuickOrderLink, *, by) -> None:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+        record_event(link.customer, ActivityEvent.Kind.LINK_REVOKED, by, link=link.pk)
+
+
+@transaction.atomic
+def set_expiry(link: QuickOrderLink, expires_at, *, by) -> None:
+    link.expires_at = expires_at
+    link.save(update_fields=["expires_at"])
+    record_event(
+        link.customer,
+        ActivityEvent.Kind.CHANGED,
+        by,
+        changes=[
+            {
+                "field": "link_expiry",
+                "old": "",
+                "new": expires_at.date().isoformat() if expires_at else "",
+            }
+        ],
+    )
+
+
+def active_link(customer: Customer) -> QuickOrderLink | None:
+    return QuickOrderLink.objects.filter(customer=customer, revoked_at__isnull=True).first()
+
+
+def send_link_email(link: QuickOrderLink, url: str, *, by) -> bool:
+    """Email the link to the customer in their language (after the transaction commits)."""
+    customer = link.customer
+    if not customer.email:
+        return False
+    record_event(customer, ActivityEvent.Kind.LINK_SENT, by, link=link.pk, to=customer.email)
+    context = {"customer": customer, "tenant": customer.tenant, "url": url, "link": link}
+    with translation.override(customer.preferred_language):
+        subject = " ".join(render_to_string("quickorder/email/link_subject.txt", context).split())
+        body = render_to_string("quickorder/email/link.txt", context)
+
+    def send():
+        try:
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [customer.email])
+        except Exception:  # the mail server's trouble must not break the page
+            log.exception("could not send a quick-order link")
+
+    transaction.on_commit(send)
+    return True
+
+
+# Customer side ------------------------------------------------------------------------
+
+
+def resolve(token: str) -> QuickOrderLink | None:
+    """The usable link of a token, or None for every kind of invalid one (unknown, forged,
+    revoked, expired, blocked or archived customer, inactive tenant): callers answer all
+    of them with the same 404."""
+    parsed = parse_token(token)
+    if parsed is None:
+        return None
+    tenant_id, public_id = parsed
+    # The tenant is not known before this lookup: one narrow unscoped query by the
+    # tenant-led unique key.
+    with scopes_disabled():
+        link = (
+            QuickOrderLink.objects.select_related("customer", "tenant")
+            .filter(tenant_id=tenant_id, public_id=public_id)
+            .first()
+        )
+    if link is None or not link.is_usable or not link.tenant.is_active:
+        return None
+    customer = link.customer
+    if customer.is_blocked or customer.archived_at is not None:
+        return None
+    return link
+
+
+def record_open(link: QuickOrderLink) -> None:
+    QuickOrderLink.objects.filter(pk=link.pk).update(
+        open_count=F("open_count") + 1, last_opened_at=timezone.now()
+    )
+
+
+def too_many_failed_lookups(ip: str) -> bool:
+    return cache.get(f"qo:fail:{ip}", 0) >= FAILED_LOOKUPS_PER_IP
+
+
+def count_failed_lookup(ip: str) -> None:
+    key = f"qo:fail:{ip}"
+    if cache.add(key, 1, FAILED_LOOKUP_WINDOW):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, FAILED_LOOKUP_WINDOW)
+
+
+def order_budget_left(link: QuickOrderLink) -> bool:
+    return cache.get(f"qo:orders:{link.pk}", 0) < ORDERS_PER_LINK
+
+
+def count_order(link: QuickOrderLink) -> None:
+    key = f"qo:orders:{link.pk}"
+    if not cache.add(key, 1, ORDER_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, ORDER_WINDOW)
+
+
+def page_currency(link: QuickOrderLink) -> str:
+    """The customer's currency while the tenant still sells in it, else the base one."""
+    tenant = link.tenant
+    currency = link.customer.preferred_currency
+    return currency if currency in tenant.all_currencies else tenant.base_currency
+
+
+def page_language(link: QuickOrderLink, chosen: str | None) -> str:
+    offered = link.tenant.offered_languages
+    if chosen in offered:
+        return chosen
+    preferred = link.customer.preferred_language
+    return preferred if preferred in offered or not offered else offered[0]
+
+
+# The cart lives in the session, per link: {product id: quantity}.
+
+
+class Cart:
+    def __init__(self, session, link: QuickOrderLink):
+        self.session = session
+        self.key = f"qo-cart-{link.public_id}"
+
+    def items(self) -> dict[int, int]:
+        raw = self.session.get(self.key, {})
+        return {int(pid): int(qty) for pid, qty in raw.items()}
+
+    def _save(self, items: dict[int, int]) -> None:
+        self.session[self.key] = {str(pid): qty for pid, qty in items.items()}
+
+    def set(self, product_id: int, quantity) -> None:
+        quantity = parse_quantity(quantity)
+        items = self.items()
+        items[product_id] = quantity
+        self._save(items)
+
+    def add(self, product_id: int, quantity) -> None:
+        quantity = parse_quantity(quantity)
+        items = self.items()
+        items[product_id] = parse_quantity(items.get(product_id, 0) + quantity)
+        self._save(items)
+
+    def remove(self, product_id: int) -> None:
+        items = self.items()
+        items.pop(product_id, None)
+        self._save(items)
+
+    def clear(self) -> None:
+        self.session.pop(self.key, None)
+
+
+@dataclass
+class CartLine:
+    product: Product
+    name: str
+    quantity: int
+    list_price: Decimal
+    unit_price: Decimal
+    line_total: Decimal
+
+
+@dataclass
+class PricedCart:
+    lines: list[CartLine]
+    currency: str
+    subtotal: Decimal
+    total: Decimal
+
+    @property
+    def discount_total(self) -> Decimal:
+        return self.subtotal - self.total
+
+    @property
+    def count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+
+def price_cart(link: QuickOrderLink, cart: Cart, language: str) -> PricedCart:
+    """Server-side totals of the cart; products no longer offered drop out of it."""
+    from catalog.i18n import localized
+
+    tenant, customer = link.tenant, link.customer
+    currency = page_currency(link)
+    items = cart.items()
+    products = list(Product.objects.filter(pk__in=list(items), is_active=True))
+    book = PriceBook(tenant, currency, products)
+    lines, subtotal, total = [], Decimal(0), Decimal(0)
+    for product in sorted(products, key=lambda p: (p.position, p.pk)):
+        try:
+            price = book.unit_price(product, customer.discount_percent)
+        except PriceUnavailable:
+            continue
+        quantity = items[product.pk]
+        line_total = quantize(price.discounted * quantity, currency)
+        subtotal += quantize(price.list_price * quantity, currency)
+        total += line_total
+        lines.append(
+            CartLine(
+                product,
+                localized(product, "name", language, tenant.default_language),
+                quantity,
+                price.list_price,
+                price.discounted,
+                line_total,
+            )
+        )
+    gone = set(items) - {line.product.pk for line in lines}
+    for product_id in gone:
+        cart.remove(product_id)
+    return PricedCart(lines, currency, subtotal, total)
+
+
+@transaction.atomic
+def checkout(
+    link: QuickOrderLink,
+    cart: Cart,
+    *,
+    address: Address | None,
+    new_address: Address | None,
+    note: str,
+    idempotency_key: str,
+    placed_ip: str | None,
+) -> Order:
+    """Place the cart as an order; a new address is saved to the customer in the same
+    transaction. Prices come from the database, never from the request."""
+    customer = link.customer
+    already = Order.objects.filter(idempotency_key=idempotency_key).first()
+    if already is not None:  # a double click or a retry: the order exists, add nothing
+        return already
+    if new_address is not None:
+        from customers.services import save_address
+
+        new_address.customer = customer
+        new_address.tenant_id = customer.tenant_id
+        address = save_address(new_address, by=None)
+    lines = [LineRequest(pid, qty) for pid, qty in cart.items().items()]
+    return place_order(
+        customer=customer,
+        lines=lines,
+        address=address,
+        note=note,
+        source=Order.Source.QUICK_ORDER,
+        link=link,
+        idempotency_key=idempotency_key,
+        placed_ip=placed_ip,
+    )
+
+
+def link_url(request, link: QuickOrderLink) -> str:
+    from django.urls import reverse
+
+    return request.build_absolute_uri(reverse("quickorder:catalog", args=[make_token(link)]))

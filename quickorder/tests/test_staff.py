@@ -1,0 +1,114 @@
+"""Staff manage a customer's quick-order link from the customer page."""
+
+import logging
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from crm.logging import RedactQuickOrderTokens
+from quickorder.models import QuickOrderLink
+from quickorder.tokens import make_token
+
+
+def base(customer):
+    return f"/anka/customers/{customer.pk}/link/"
+
+
+def test_generate_shows_link_qr_and_timeline(client_a, customer_a, tenant_a):
+    response = client_a.post(base(customer_a) + "generate/")
+    assert response.status_code == 302
+    with scope(tenant=tenant_a):
+        link = QuickOrderLink.objects.get()
+    body = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
+    assert f"http://testserver/q/{make_token(link)}/" in body
+    assert "data:image/svg+xml" in body  # the QR code
+    assert "Quick-order link created" in body
+
+
+def test_regenerate_revokes_the_old_link(client, client_a, customer_a, tenant_a):
+    client_a.post(base(customer_a) + "generate/")
+    with scopes_disabled():
+        old = QuickOrderLink.objects.get()
+    client_a.post(base(customer_a) + "generate/")
+    with scopes_disabled():
+        old.refresh_from_db()
+        active = QuickOrderLink.objects.filter(revoked_at__isnull=True)
+        assert old.revoked_at is not None and active.count() == 1
+    client.logout()
+    assert client.get(f"/q/{make_token(old)}/").status_code == 404
+    assert client.get(f"/q/{make_token(active.get())}/").status_code == 200
+
+
+def test_revoke_and_expiry(client_a, customer_a, tenant_a):
+    client_a.post(base(customer_a) + "generate/")
+    tomorrow = (timezone.localdate() + timezone.timedelta(days=1)).isoformat()
+    client_a.post(base(customer_a) + "expiry/", {"expires_on": tomorrow})
+    with scopes_disabled():
+        link = QuickOrderLink.objects.get()
+        assert link.expires_at is not None
+    response = client_a.post(
+        base(customer_a) + "expiry/", {"expires_on": "2001-01-01"}, follow=True
+    )
+    assert "Choose a date in the future." in response.content.decode()
+    client_a.post(base(customer_a) + "revoke/")
+    link.refresh_from_db()
+    assert link.revoked_at is not None
+    with scope(tenant=tenant_a):
+        kinds = list(customer_a.events.values_list("kind", flat=True))
+    assert "link_revoked" in kinds and "link_created" in kinds
+
+
+def test_send_by_email_in_the_customers_language(
+    client_a, customer_a, tenant_a, django_capture_on_commit_callbacks
+):
+    client_a.post(base(customer_a) + "generate/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client_a.post(base(customer_a) + "send/")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["info@yildiz.example"]
+    assert "/q/" in message.body
+
+
+def test_blocked_customer_gets_no_link(client_a, customer_a):
+    customer_a.is_blocked = True
+    customer_a.save()
+    client_a.post(base(customer_a) + "generate/")
+    with scopes_disabled():
+        assert not QuickOrderLink.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["generate", "revoke", "expiry", "send"])
+def test_other_tenants_customer_gives_404(client_a, customer_b, owner_b, tenant_b, action):
+    with scope(tenant=tenant_b):
+        from quickorder.services import generate_link
+
+        link = generate_link(customer_b, by=owner_b)
+    assert client_a.post(base(customer_b) + f"{action}/").status_code == 404
+    link.refresh_from_db()
+    assert link.revoked_at is None
+    with scopes_disabled():
+        assert QuickOrderLink.objects.count() == 1
+
+
+def test_actions_need_post(client_a, customer_a):
+    assert client_a.get(base(customer_a) + "generate/").status_code == 405
+
+
+def test_tokens_are_redacted_from_log_records(client, link_a, caplog):
+    _link, token = link_a
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found: %s", (f"/q/{token}/",), None
+    )
+    RedactQuickOrderTokens().filter(record)
+    assert token not in record.getMessage()
+    assert "/q/[redacted]" in record.getMessage()
+
+
+def test_no_token_in_the_404_warning_django_logs(client, link_a, capsys):
+    _link, token = link_a
+    client.get(f"/q/{token}x/")
+    captured = capsys.readouterr()
+    assert token not in captured.err + captured.out

@@ -1,0 +1,257 @@
+"""The customer's side of a quick-order link: no account, no login.
+
+Every view runs through `with_link`: a token that does not resolve to a usable link gets
+the same 404 page whatever the reason, failed lookups are rate-limited per IP, and every
+response carries no-referrer, noindex and no-store headers.
+"""
+
+import secrets
+from functools import wraps
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_scopes import scope
+
+from catalog.i18n import localized
+from catalog.models import Category, Product
+from catalog.views import catalog_rows, group_by_category
+from customers.forms import AddressForm
+from orders.models import Order
+from orders.services import OrderError
+from quickorder import services
+from quickorder.models import QuickOrderLink
+from quickorder.services import Cart
+
+
+def harden(response: HttpResponse) -> HttpResponse:
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    add_never_cache_headers(response)
+    return response
+
+
+def client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def not_found(request: HttpRequest) -> HttpResponse:
+    """One answer for every invalid link: nothing tells a guesser why."""
+    return harden(render(request, "quickorder/not_found.html", status=404))
+
+
+def rate_limited(request: HttpRequest, message: str) -> HttpResponse:
+    response = render(request, "quickorder/rate_limited.html", {"message": message}, status=429)
+    response["Retry-After"] = "600"
+    return harden(response)
+
+
+def with_link(view):
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str, *args, **kwargs):
+        ip = client_ip(request)
+        if services.too_many_failed_lookups(ip):
+            return rate_limited(request, _("Too many attempts. Please try again later."))
+        link = services.resolve(token)
+        if link is None:
+            services.count_failed_lookup(ip)
+            return not_found(request)
+        chosen = request.GET.get("lang") or request.session.get(f"qo-lang-{link.public_id}")
+        language = services.page_language(link, chosen)
+        if request.GET.get("lang") == language:
+            request.session[f"qo-lang-{link.public_id}"] = language
+        with scope(tenant=link.tenant), translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = view(request, link, token, *args, **kwargs)
+        patch_vary_headers(response, ("HX-Request",))
+        response["Content-Language"] = language
+        return harden(response)
+
+    return wrapper
+
+
+def _context(request, link: QuickOrderLink, token: str, **extra) -> dict:
+    language = translation.get_language()
+    cart = services.price_cart(link, Cart(request.session, link), language)
+    return {
+        "link": link,
+        "token": token,
+        "shop": link.tenant,
+        "customer_name": link.customer.name,
+        "language": language,
+        "languages": link.tenant.offered_languages,
+        "cart": cart,
+        "currency": cart.currency,
+        **extra,
+    }
+
+
+@with_link
+def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpResponse:
+    if request.method == "GET" and not request.htmx:
+        services.record_open(link)
+    tenant = link.tenant
+    language = translation.get_language()
+    products = Product.objects.filter(is_active=True).select_related("category")
+    term = request.GET.get("q", "").strip()[:100]
+    if term:
+        query = Q(sku__icontains=term)
+        for code in dict.fromkeys([language, tenant.default_language, "en"]):
+            query |= Q(**{f"name_{code}__icontains": term})
+        products = products.filter(query)
+    category_id = request.GET.get("category", "")
+    if category_id.isdigit():
+        products = products.filter(category_id=int(category_id))
+    products = list(products.order_by("category__position", "category_id", "position", "id"))
+    rows = catalog_rows(
+        tenant, products, services.page_currency(link), link.customer.discount_percent, language
+    )
+    categories = [
+        (c.pk, localized(c, "name", language, tenant.default_language))
+        for c in Category.objects.filter(products__is_active=True).distinct()
+    ]
+    context = _context(
+        request,
+        link,
+        token,
+        groups=group_by_category(rows),
+        term=term,
+        categories=categories,
+        category_id=int(category_id) if category_id.isdigit() else None,
+        discount=link.customer.discount_percent,
+    )
+    if request.htmx and request.htmx.target == "products":
+        return render(request, "quickorder/catalog.html#products", context)
+    return render(request, "quickorder/catalog.html", context)
+
+
+def _after_cart_change(request, link, token, error: str = "") -> HttpResponse:
+    if request.htmx:
+        context = _context(request, link, token, cart_error=error)
+        return render(request, "quickorder/catalog.html#cart", context)
+    if error:
+        from django.contrib import messages
+
+        messages.error(request, error)
+    return redirect(request.POST.get("next") or reverse("quickorder:catalog", args=[token]))
+
+
+def _product_id(request) -> int | None:
+    raw = request.POST.get("product", "")
+    if not raw.isdigit():
+        return None
+    # Only an active product of this tenant (the scope) may enter the cart.
+    return Product.objects.filter(pk=int(raw), is_active=True).values_list("pk", flat=True).first()
+
+
+@require_POST
+@with_link
+def cart_add(request, link, token):
+    product_id = _product_id(request)
+    if product_id is None:
+        return _after_cart_change(request, link, token, _("This product is not available."))
+    try:
+        Cart(request.session, link).add(product_id, request.POST.get("quantity", "1"))
+    except OrderError as exc:
+        return _after_cart_change(request, link, token, exc.messages[0])
+    return _after_cart_change(request, link, token)
+
+
+@require_POST
+@with_link
+def cart_update(request, link, token):
+    product_id = _product_id(request)
+    cart = Cart(request.session, link)
+    if product_id is None:
+        return _after_cart_change(request, link, token, _("This product is not available."))
+    if request.POST.get("remove") or request.POST.get("quantity", "").strip() == "0":
+        cart.remove(product_id)
+        return _after_cart_change(request, link, token)
+    try:
+        cart.set(product_id, request.POST.get("quantity", ""))
+    except OrderError as exc:
+        return _after_cart_change(request, link, token, exc.messages[0])
+    return _after_cart_change(request, link, token)
+
+
+@with_link
+def checkout(request, link, token):
+    cart = Cart(request.session, link)
+    customer = link.customer
+    addresses = list(customer.addresses.all())
+    choice = request.POST.get("address", "")
+    new_form = AddressForm(
+        request.POST if choice == "new" else None,
+        tenant=link.tenant,
+        customer=customer,
+        prefix="new",
+        initial={"title": _("Quick order"), "recipient": customer.contact_person or customer.name},
+    )
+    new_form.fields.pop("is_default")
+    error = ""
+    if request.method == "POST":
+        if not services.order_budget_left(link):
+            return rate_limited(request, _("Too many orders from this link. Please call us."))
+        key = request.POST.get("idempotency_key", "")
+        address = next((a for a in addresses if str(a.pk) == choice), None)
+        if choice == "new" and not new_form.is_valid():
+            error = _("Check the new address.")
+        elif choice not in ("new", "") and address is None:
+            error = _("Choose one of your addresses.")
+        else:
+            new_address = None
+            if choice == "new":
+                new_address = new_form.save(commit=False)
+                new_address.title = new_address.title or _("Quick order")
+            try:
+                order = services.checkout(
+                    link,
+                    cart,
+                    address=address,
+                    new_address=new_address,
+                    note=request.POST.get("note", "")[:2000],
+                    idempotency_key=key,
+                    placed_ip=client_ip(request) or None,
+                )
+            except OrderError as exc:
+                error = exc.messages[0]
+            else:
+                services.count_order(link)
+                cart.clear()
+                url = reverse("quickorder:confirmation", args=[token, order.number])
+                if request.htmx:
+                    from django_htmx.http import HttpResponseClientRedirect
+
+                    return HttpResponseClientRedirect(url)
+                return redirect(url)
+    default = next((a for a in addresses if a.is_default), None)
+    context = _context(
+        request,
+        link,
+        token,
+        addresses=addresses,
+        new_form=new_form,
+        error=error,
+        choice=choice or (str(default.pk) if default else ("new" if not addresses else "")),
+        note=request.POST.get("note", ""),
+        idempotency_key=request.POST.get("idempotency_key") or secrets.token_urlsafe(24),
+    )
+    return render(request, "quickorder/checkout.html", context, status=200)
+
+
+@with_link
+def confirmation(request, link, token, number: int):
+    order = get_object_or_404(Order.objects.filter(quick_order_link=link), number=number)
+    context = _context(request, link, token, order=order, lines=list(order.lines.all()))
+    return render(request, "quickorder/confirmation.html", context)
+
+
+@with_link
+def brand_css(request, link, token):
+    colour = link.tenant.accent_colour  # validated as #RRGGBB on save
+    return HttpResponse(f".shop {{ --accent: {colour}; }}\n", content_type="text/css")
