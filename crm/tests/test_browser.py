@@ -1,0 +1,307 @@
+"""The staff and customer journeys in a real Chromium (Playwright driving Debian's
+/usr/bin/chromium) against the app on a live server. Screenshots of every page visited go
+to artifacts/screenshots/ (not committed). Run alone with `make e2e`.
+"""
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from django_scopes import scopes_disabled
+
+from conftest import make_customer
+from customers.models import Customer
+from orders.models import Order
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
+# itself (fixtures, assertions) are ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+PASSWORD = "pw-for-tests-1"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is required in CI and was not found at {CHROMIUM}")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def shot(page, name):
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def login(browser, live_server, username, **context_options):
+    context = browser.new_context(locale="en-US", **context_options)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    return page
+
+
+def switch_language(page, code):
+    page.click("summary[aria-label]")
+    page.click(f"button[name=language][value={code}]")
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def shop(tenant_a, owner_a, products_a, customer_a):
+    """Tenant A with products, a current hot customer, and a potential warm one."""
+    make_customer(tenant_a, "Warm Lead Ltd", status="potential", temperature="warm")
+    return tenant_a
+
+
+def create_customer(page, live_server):
+    page.goto(f"{live_server.url}/anka/customers/new/")
+    page.fill("#id_name", "Ege Spa Merkezi")
+    page.fill("#id_email", "spa@ege.example")
+    page.fill("#id_phone", "+90 532 999 88 77")
+    page.select_option("#id_status", "potential")
+    page.select_option("#id_temperature", "hot")
+    page.fill("#id_discount_percent", "10")
+    page.select_option("#id_preferred_currency", "EUR")
+    page.select_option("#id_preferred_language", "tr")
+    page.fill("#id_address-line1", "Kordon Boyu 12")
+    page.fill("#id_address-city", "İzmir")
+    shot(page, "customer_form")
+    page.click("#customer-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/anka/customers/\d+/$"))
+
+
+def add_note(page, text, priority):
+    page.fill("#id_new_note_text", text)
+    page.select_option("#id_new_note_priority", priority)
+    page.click("#notes form.note-form button[type=submit]")
+    page.wait_for_selector(f".note__text:has-text('{text}')")
+
+
+def test_staff_and_customer_journey(browser, live_server, shop, owner_a):
+    page = login(browser, live_server, "owner_a")
+
+    # 1. A potential, hot customer with 10% off, EUR, Turkish; two notes in order.
+    create_customer(page, live_server)
+    customer_url = page.url
+    add_note(page, "Send the spring catalogue", "medium")
+    add_note(page, "Wants 200 towels before the fair", "high")
+    notes = page.locator(".note__text").all_inner_texts()
+    assert notes == ["Wants 200 towels before the fair", "Send the spring catalogue"]
+    assert page.locator(".note").first.get_attribute("class").endswith("note--high")
+    shot(page, "customer_detail")
+
+    page.goto(f"{live_server.url}/anka/customers/")
+    page.fill("#id_q", "0532 999 8877")  # another format of +90 532 999 88 77
+    page.wait_for_function("document.querySelectorAll('.customer-card').length === 1")
+    assert page.locator(".customer-card__name").all_inner_texts() == ["Ege Spa Merkezi"]
+    assert "q=0532" in page.url  # the address bar keeps the search
+    shot(page, "customers_search")
+
+    page.goto(f"{live_server.url}/anka/customers/")
+    page.select_option("#id_status", "potential")
+    page.wait_for_load_state("networkidle")
+    page.select_option("#id_temperature", "hot")
+    page.wait_for_function("document.querySelectorAll('.customer-card').length === 1")
+    assert page.locator(".customer-card__name").all_inner_texts() == ["Ege Spa Merkezi"]
+    shot(page, "customers_potential_hot")
+
+    # 2. The quick-order link, opened by the customer in a fresh browser (no cookies).
+    page.goto(customer_url)
+    page.click("text=Generate quick-order link")
+    page.wait_for_selector("#quick-link-url")
+    link = page.input_value("#quick-link-url")
+    customer_context = browser.new_context(locale="en-US")
+    shop_page = customer_context.new_page()
+    shop_page.goto(link)
+    assert shop_page.get_attribute("html", "lang") == "tr"
+    first = shop_page.locator(".product-card").first
+    assert "€26,50" in first.locator("s").inner_text()  # list price, struck through
+    assert "€23,85" in first.locator("strong").inner_text()  # 10% off
+    shot(shop_page, "quick_catalog_tr")
+    shop_page.locator(".product-card .add-form button").nth(0).click()
+    shop_page.wait_for_selector(".cart__line")
+    shop_page.locator(".product-card .add-form button").nth(1).click()
+    shop_page.wait_for_function("document.querySelectorAll('.cart__line').length === 2")
+    quantity = shop_page.locator(".cart__qty input.qty").first
+    quantity.fill("3")
+    quantity.dispatch_event("change")
+    shop_page.wait_for_function(
+        "document.querySelector('.cart__qty input.qty').value === '3' && "
+        "document.querySelector('.cart__total').textContent.includes('71,55')"
+    )
+    shop_page.reload()
+    assert shop_page.locator(".cart__line").count() == 2  # the cart survives a reload
+    shot(shop_page, "quick_cart")
+    shop_page.locator("#cart a.btn--accent").click()
+    shop_page.wait_for_url(re.compile(r"/checkout/$"))
+    shot(shop_page, "quick_checkout")
+    shop_page.locator("#checkout-form button[type=submit]").click()
+    shop_page.wait_for_url(re.compile(r"/orders/1/$"))
+    assert "#1" in shop_page.inner_text("main")
+    shot(shop_page, "quick_confirmation")
+
+    # 3. Staff see it on the Orders page and move it confirm -> produce -> ship.
+    page.goto(f"{live_server.url}/anka/orders/")
+    row = page.locator("tbody tr").first
+    text = row.inner_text()
+    assert "#1" in text and "Ege Spa Merkezi" in text
+    assert "3 × Havlu" in text and "1 × Peştemal" in text
+    assert "€82,29" in text or "€82.29" in text
+    shot(page, "orders")
+    row.locator("a").first.click()
+    page.click("text=Confirm order")
+    page.wait_for_selector("text=Start production")
+    page.click("text=Start production")
+    page.wait_for_selector("#id_tracking")
+    page.fill("#id_tracking", "TRK-2026-42")
+    page.click("text=Mark as shipped")
+    page.wait_for_selector(".badge--status-shipped")
+    shot(page, "order_detail")
+    page.goto(customer_url)
+    timeline = page.locator(".timeline").inner_text()
+    for step in ("Order placed", "Order status changed", "Note added", "Created"):
+        assert step in timeline
+    assert page.locator(".timeline__item:has-text('Order status changed')").count() == 3
+    assert "Current" in page.locator(".page-header .badge").first.inner_text()
+    with scopes_disabled():
+        order = Order.objects.get()
+    assert (order.status, order.tracking) == ("shipped", "TRK-2026-42")
+
+    # 5. A revoked link shows the not-found page.
+    page.click("#quick-order button:has-text('Revoke')")
+    page.wait_for_load_state()
+    shop_page.goto(link)
+    assert "Link not available" in shop_page.inner_text("main")
+    shot(shop_page, "quick_not_found")
+    customer_context.close()
+    page.context.close()
+
+
+def test_double_click_on_place_order_creates_one_order(browser, live_server, link_a):
+    _link, token = link_a
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/q/{token}/")
+    page.locator(".add-form button").first.click()
+    page.wait_for_selector(".cart__line")
+    page.goto(f"{live_server.url}/q/{token}/checkout/")
+    page.locator("#checkout-form button[type=submit]").dblclick()
+    page.wait_for_url(re.compile(r"/orders/\d+/$"))
+    with scopes_disabled():
+        assert Order.objects.count() == 1
+    context.close()
+
+
+def english_labels(text: str) -> list[str]:
+    """Translatable English strings (from the catalogue) that appear in a page's text."""
+    catalogue = polib.pofile(str(ROOT / "locale" / "ru" / "LC_MESSAGES" / "django.po"))
+    labels = []
+    for entry in catalogue:
+        msgid = entry.msgid
+        if len(msgid) < 4 or "%" in msgid or "{" in msgid or entry.msgstr == msgid:
+            continue
+        if re.search(rf"(?<![\w]){re.escape(msgid)}(?![\w])", text):
+            labels.append(msgid)
+    return labels
+
+
+PAGES = ["/anka/customers/", "/anka/orders/", "/anka/catalog/", "/anka/settings/"]
+
+
+@pytest.mark.parametrize("language", ["ru", "ro", "tr", "fa"])
+def test_pages_are_translated_and_persian_is_right_to_left(browser, live_server, shop, language):
+    page = login(browser, live_server, "owner_a")
+    english = {}
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        english[path] = english_labels(page.inner_text("body"))
+    switch_language(page, language)
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        assert page.get_attribute("html", "lang") == language
+        assert page.get_attribute("html", "dir") == ("rtl" if language == "fa" else "ltr")
+        text = page.inner_text("body")
+        left = [
+            label
+            for label in english[path]
+            if re.search(rf"(?<![\w]){re.escape(label)}(?![\w])", text)
+        ]
+        assert left == [], f"{path} in {language} still shows {left}"
+        shot(page, f"{path.strip('/').replace('/', '_')}_{language}")
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/anka/customers/{c}/", "/anka/customers/new/", "QUICK"])
+def test_phone_sized_pages_do_not_scroll_sideways(browser, live_server, shop, link_a, path):
+    _link, token = link_a
+    with scopes_disabled():
+        customer = Customer.objects.filter(tenant=shop).first()
+    page = login(browser, live_server, "owner_a", viewport=PHONE)
+    target = f"/q/{token}/" if path == "QUICK" else path.format(c=customer.pk)
+    page.goto(live_server.url + target)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    shot(page, "phone_" + (target.strip("/").replace("/", "_")[:40] or "home"))
+    assert width <= PHONE["width"], f"{target} is {width}px wide"
+    page.context.close()
+
+
+def test_accessibility_of_the_main_pages(browser, live_server, shop, link_a):
+    """axe-core on the main pages; serious or critical violations fail the test, and the
+    full report goes to artifacts/axe-report.json."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    _link, token = link_a
+    axe = Axe()
+    page = login(browser, live_server, "owner_a")
+    report, serious = {}, []
+    with scopes_disabled():
+        customer_pk = Customer.objects.filter(tenant=shop).first().pk
+    for path in [
+        *PAGES,
+        f"/anka/customers/{customer_pk}/",
+        "/anka/customers/new/",
+        f"/q/{token}/",
+        f"/q/{token}/checkout/",
+    ]:
+        page.goto(live_server.url + path)
+        results = axe.run(page)
+        violations = results.response["violations"]
+        report[path] = [
+            {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]), "help": v["help"]}
+            for v in violations
+        ]
+        serious += [(path, v["id"]) for v in violations if v["impact"] in ("serious", "critical")]
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    (ROOT / "artifacts" / "axe-report.json").write_text(json.dumps(report, indent=2))
+    page.context.close()
+    assert serious == [], serious
