@@ -185,7 +185,7 @@ def test_products_of_another_tenant_or_inactive_cannot_enter_the_cart(
         inactive = make_product(tenant_a, "OLD", Decimal("1"), is_active=False)
     for product in (foreign, inactive):
         response = add(client, token, product, "1", HTTP_HX_REQUEST="true")
-        assert "This product is not available." in response.content.decode()
+        assert "Bu ürün şu anda mevcut değil." in response.content.decode()  # Turkish page
     assert client.get(url(token)).context["cart"].lines == []
 
 
