@@ -39,6 +39,8 @@ class CustomerForm(TenantFormMixin, forms.ModelForm):
     confirm_duplicates = forms.BooleanField(
         label=_("Save anyway: this is a different customer"), required=False
     )
+    # The version the person started editing from (optimistic locking).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Customer
@@ -89,6 +91,7 @@ class CustomerForm(TenantFormMixin, forms.ModelForm):
             self.initial.setdefault(
                 "tags_text", ", ".join(t.name for t in self.instance.tags.all())
             )
+            self.initial.setdefault("version", self.instance.version)
         self.tag_suggestions = list(Tag.objects.values_list("name", flat=True)[:200])
         self.custom_fields = list(CustomField.objects.filter(is_active=True))
         for definition in self.custom_fields:

@@ -188,6 +188,8 @@ class Customer(TenantOwned):
     latest_note_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Optimistic locking: an edit based on an older version is refused, not merged blindly.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ScopedManager(
         tenant="tenant", _manager_class=models.Manager.from_queryset(CustomerQuerySet)

@@ -104,14 +104,34 @@ def create_customer(
     return customer
 
 
+class StaleEdit(Exception):
+    """Someone else saved the customer after this edit started."""
+
+
 @transaction.atomic
 def update_customer(
-    customer: Customer, *, before: dict, by, tags: Iterable[Tag] | None = None
+    customer: Customer,
+    *,
+    before: dict,
+    by,
+    tags: Iterable[Tag] | None = None,
+    expected_version: int | None = None,
 ) -> list[dict]:
     """Save edits made by a form; record each changed field as "old -> new".
 
-    `before` is `snapshot(customer)` taken before the form changed the instance.
+    `before` is `snapshot(customer)` taken before the form changed the instance. With
+    `expected_version`, the row is locked and the edit refused (StaleEdit) if another save
+    came in between, so two people editing at once never silently overwrite each other.
     """
+    current = (
+        Customer.objects.select_for_update()
+        .filter(pk=customer.pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if expected_version is not None and current != expected_version:
+        raise StaleEdit
+    customer.version = (current or 0) + 1
     was_blocked = before.get("is_blocked", customer.is_blocked)
     if before.get("email_marketing_consent") != customer.email_marketing_consent:
         customer.email_marketing_consent_at = timezone.now()

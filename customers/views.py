@@ -129,11 +129,28 @@ def customer_update(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = CustomerForm(request.POST, instance=customer, tenant=request.tenant)
         if form.is_valid():
-            services.update_customer(
-                form.save(commit=False), before=before, by=request.user, tags=form.tags()
-            )
-            messages.success(request, _("Changes saved."))
-            return redirect_after_success(request, reverse("customers:detail", args=[pk]))
+            try:
+                services.update_customer(
+                    form.save(commit=False),
+                    before=before,
+                    by=request.user,
+                    tags=form.tags(),
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            except services.StaleEdit:
+                form.add_error(
+                    None,
+                    _(
+                        "Someone else changed this customer while you were editing. Your "
+                        "changes are still in the form: open the customer in another tab to "
+                        "compare, then save again."
+                    ),
+                )
+                form.data = form.data.copy()
+                form.data["version"] = str(_get_customer(request, pk).version)
+            else:
+                messages.success(request, _("Changes saved."))
+                return redirect_after_success(request, reverse("customers:detail", args=[pk]))
         # Keep the page's title and links on the saved name while the form shows the typed one.
         customer = _get_customer(request, pk)
     else:

@@ -236,3 +236,34 @@ def test_make_customer_helper_uses_tenant_defaults(tenant_a):
     with scopes_disabled():
         c = make_customer(tenant_a, "X")
     assert (c.preferred_currency, c.preferred_language) == ("TRY", "tr")
+
+
+def test_two_people_editing_do_not_silently_overwrite_each_other(client_a, tenant_a, customer_a):
+    url = f"/anka/customers/{customer_a.pk}/edit/"
+    form_a = client_a.get(url).context["form"]
+    version = form_a.initial["version"]
+    common = valid(
+        name=customer_a.name,
+        email=customer_a.email,
+        phone="+905321112233",
+        status="current",
+        preferred_currency="TRY",
+        tags_text="",
+    )
+    first = client_a.post(url, {**common, "temperature": "cold", "version": version})
+    assert first.status_code == 302
+    second = client_a.post(
+        url, {**common, "temperature": "warm", "contact_person": "Typed", "version": version}
+    )
+    assert second.status_code == 200
+    body = second.content.decode()
+    assert "Someone else changed this customer" in body
+    assert 'value="Typed"' in body  # what was typed is kept
+    customer_a.refresh_from_db()
+    assert customer_a.temperature == "cold"
+    third = client_a.post(
+        url, {**common, "temperature": "warm", "version": second.context["form"].data["version"]}
+    )
+    assert third.status_code == 302
+    customer_a.refresh_from_db()
+    assert (customer_a.temperature, customer_a.version) == ("warm", 3)
