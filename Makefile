@@ -30,6 +30,7 @@ seed: migrate
 	$(PY) manage.py seed_demo
 
 run: compilemessages seed
+run: export REQUEST_LOG ?= 0
 	@echo
 	@echo "  Open http://$(HOST):$(PORT)/ and log in with one of the demo users above."
 	@echo

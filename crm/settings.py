@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "crm.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -214,7 +215,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # In development whitenoise serves straight from the apps' static folders.
 WHITENOISE_USE_FINDERS = DEBUG
@@ -269,6 +270,7 @@ LOGGING = {
     "filters": {"redact_tokens": {"()": "crm.logging.RedactQuickOrderTokens"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "crm.logging.JsonFormatter"},
         "server": {
             "()": "django.utils.log.ServerFormatter",
             "format": "[{server_time}] {message}",
@@ -286,11 +288,23 @@ LOGGING = {
             "formatter": "server",
             "filters": ["redact_tokens"],
         },
+        "requests": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["redact_tokens"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # runserver's request lines, through the same redaction.
         "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # One JSON line per request on stdout (REQUEST_LOG=0 turns it off, e.g. for make run).
+        "crm.request": {
+            "handlers": ["requests"] if env_bool("REQUEST_LOG", default=True) else [],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }

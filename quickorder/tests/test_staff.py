@@ -112,3 +112,36 @@ def test_no_token_in_the_404_warning_django_logs(client, link_a, capsys):
     client.get(f"/q/{token}x/")
     captured = capsys.readouterr()
     assert token not in captured.err + captured.out
+
+
+def test_request_log_is_structured_and_has_no_token(client, client_a, link_a):
+    import io
+    import json
+
+    from crm.logging import JsonFormatter
+
+    _link, token = link_a
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RedactQuickOrderTokens())
+    logger = logging.getLogger("crm.request")
+    logger.addHandler(handler)
+    try:
+        client_a.get("/anka/customers/")
+        client.get(f"/q/{token}/")
+        client.get(f"/q/{token}/nope/")
+    finally:
+        logger.removeHandler(handler)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert {"method", "path", "status", "duration_ms", "tenant", "user"} <= set(lines[0])
+    assert (lines[0]["tenant"], lines[0]["status"], lines[0]["method"]) == ("anka", 200, "GET")
+    assert lines[1]["path"] == "/q/[redacted]/"
+    assert token not in stream.getvalue()
+
+
+def test_error_reports_never_carry_the_token(client, link_a, caplog, settings):
+    from crm.logging import redact
+
+    _link, token = link_a
+    assert token not in redact(f"GET /q/{token}/checkout/ 500")
