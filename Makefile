@@ -7,7 +7,7 @@ export DEBUG ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e lint format messages compilemessages migrate seed clean
+.PHONY: run test e2e lint format messages compilemessages migrate seed clean backup restore bench
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -29,8 +29,8 @@ migrate: $(VENV)/.installed
 seed: migrate
 	$(PY) manage.py seed_demo
 
-run: compilemessages seed
 run: export REQUEST_LOG ?= 0
+run: compilemessages seed
 	@echo
 	@echo "  Open http://$(HOST):$(PORT)/ and log in with one of the demo users above."
 	@echo
@@ -52,6 +52,23 @@ format: $(VENV)/.installed-dev
 
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages --no-obsolete --no-location -l tr -l ro -l ru -l fa --ignore=.venv --ignore=staticfiles
+
+# Backups of the PostgreSQL database named by DATABASE_URL (pg_dump's custom format).
+BACKUP_DIR ?= backups
+backup:
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://... (the database to back up)"; exit 1; }
+	@mkdir -p $(BACKUP_DIR)
+	pg_dump --format=custom --no-owner --no-privileges \
+	  --file=$(BACKUP_DIR)/crm-$$(date -u +%Y%m%dT%H%M%SZ).dump "$(DATABASE_URL)"
+	@ls -1t $(BACKUP_DIR)/*.dump | head -1
+
+# Restores FILE into the database named by DATABASE_URL (which must exist; its tables are
+# replaced). Run migrations afterwards only if the backup is older than the code.
+restore:
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://... (the database to restore into)"; exit 1; }
+	@test -f "$(FILE)" || { echo "Usage: make restore FILE=backups/crm-....dump DATABASE_URL=..."; exit 1; }
+	pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error \
+	  --dbname="$(DATABASE_URL)" "$(FILE)"
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 artifacts
