@@ -62,7 +62,8 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         tenant = getattr(request, "tenant", None)
-        user = getattr(request, "user", None)
+        # Only a user already loaded: looking one up now could hit a database that is down.
+        user = getattr(request, "_cached_user", None)
         request_log.info(
             "request",
             extra={

@@ -82,7 +82,6 @@ MIDDLEWARE = [
     "crm.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "crm.i18n.UserLanguageMiddleware",
-    "crm.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -173,6 +172,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# Quick-order rate limits: failed link lookups per IP per 10 minutes, orders per link per hour.
+QUICKORDER_FAILED_LOOKUPS_PER_IP = env_int("QUICKORDER_FAILED_LOOKUPS_PER_IP", 30)
+QUICKORDER_ORDERS_PER_LINK = env_int("QUICKORDER_ORDERS_PER_LINK", 20)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

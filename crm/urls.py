@@ -21,6 +21,9 @@ account_urlpatterns = [
     ),
 ]
 
+# A database that is down or restarting answers 503 (with Retry-After), anything else 500.
+handler500 = "crm.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

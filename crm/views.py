@@ -52,3 +52,19 @@ def tenant_settings(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         raise Http404
     return render(request, "crm/settings.html", {"nav": "settings", "form": form})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: called while the exception is being handled, so it can tell a database
+    outage (a clean, retryable 503) from a bug (500)."""
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.template.loader import render_to_string
+
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "5"
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -27,10 +27,10 @@ from quickorder.tokens import make_token, parse_token
 
 log = logging.getLogger(__name__)
 
-# Rate limits, counted in the shared cache (Redis in production).
-FAILED_LOOKUPS_PER_IP = 30  # per 10 minutes
+# Rate limits, counted in the shared cache (Redis in production); see settings.py.
+FAILED_LOOKUPS_PER_IP = settings.QUICKORDER_FAILED_LOOKUPS_PER_IP  # per 10 minutes
 FAILED_LOOKUP_WINDOW = 600
-ORDERS_PER_LINK = 20  # per hour
+ORDERS_PER_LINK = settings.QUICKORDER_ORDERS_PER_LINK  # per hour
 ORDER_WINDOW = 3600
 
 

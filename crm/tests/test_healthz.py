@@ -19,3 +19,28 @@ def test_healthz_503_when_database_is_down(client, db):
 
 def test_healthz_needs_no_login(client, db):
     assert client.get("/healthz").status_code == 200
+
+
+def test_a_database_outage_is_a_clean_503_with_retry_after(db, owner_a):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(owner_a)
+    with mock.patch(
+        "crm.tenancy.Membership.objects.select_related",
+        side_effect=OperationalError("server closed the connection"),
+    ):
+        response = client.get("/anka/customers/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Temporarily unavailable" in response.content.decode()
+
+
+def test_a_bug_is_still_a_500(db, owner_a):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(owner_a)
+    with mock.patch("crm.tenancy.Membership.objects.select_related", side_effect=ValueError("bug")):
+        response = client.get("/anka/customers/")
+    assert response.status_code == 500
