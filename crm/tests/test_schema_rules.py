@@ -30,10 +30,8 @@ def test_every_unique_constraint_starts_with_the_tenant(model):
     for constraint in model._meta.constraints:
         if not isinstance(constraint, models.UniqueConstraint):
             continue
-        if constraint.fields:
-            first = constraint.fields[0]
-        else:
-            first = constraint.expressions[0].name  # F("tenant")
+        # Field constraints name the field; expression ones start with F("tenant").
+        first = constraint.fields[0] if constraint.fields else constraint.expressions[0].name
         assert first == "tenant", constraint.name
     for field in model._meta.local_fields:
         assert not field.unique or field.primary_key, f"{field.name} is unique on its own"
