@@ -70,5 +70,10 @@ restore:
 	pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error \
 	  --dbname="$(DATABASE_URL)" "$(FILE)"
 
+# The load benchmark against PostgreSQL (see bench/run.py); writes bench/RESULTS.md.
+bench: $(VENV)/.installed-dev compilemessages
+	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	cd bench && ../$(PY) run.py
+
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 artifacts

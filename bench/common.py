@@ -54,6 +54,7 @@ def server_env(database_url: str, **extra) -> dict:
         "SECURE_HSTS_SECONDS": "0",
         "REQUEST_LOG": "0",
         "LOG_LEVEL": "WARNING",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         **extra,
     }
 

@@ -1,5 +1,7 @@
 """ISO 3166 countries with names in the active language (Babel's CLDR data)."""
 
+from functools import lru_cache
+
 from babel import Locale
 from django.utils.translation import get_language
 
@@ -19,7 +21,12 @@ def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     return sorted(((code, territories[code]) for code in codes), key=lambda pair: pair[1])
 
 
+@lru_cache(maxsize=16)
+def territories(locale: str) -> dict:
+    return dict(Locale.parse(locale).territories)
+
+
 def country_name(code: str, language: str | None = None) -> str:
     if not code:
         return ""
-    return Locale.parse(babel_locale(language or get_language())).territories.get(code, code)
+    return territories(babel_locale(language or get_language())).get(code, code)
