@@ -36,6 +36,12 @@ SECTIONS = [
 ARCHIVED = Section("archived", _("Archived customers"), None, ("name", "id"))
 
 
+@dataclass(frozen=True)
+class CardTag:
+    pk: int
+    name: str
+
+
 @dataclass
 class Page:
     section: Section
@@ -103,14 +109,12 @@ def attach_card_data(customers: list[Customer]) -> list[Customer]:
     """
     ids = [c.pk for c in customers]
     tags: dict[int, list] = {pk: [] for pk in ids}
-    through = Customer.tags.through
-    for link in (
-        through.objects.filter(customer_id__in=ids).select_related("tag").order_by("tag__name")
-    ):
-        tags[link.customer_id].append(link.tag)
-    addresses = {
-        a.customer_id: a for a in Address.objects.filter(customer_id__in=ids, is_default=True)
-    }
+    rows = Customer.tags.through.objects.filter(customer_id__in=ids).order_by("tag__name")
+    for customer_id, tag_id, name in rows.values_list("customer_id", "tag_id", "tag__name"):
+        tags[customer_id].append(CardTag(tag_id, name))
+    address_fields = ["id", "customer_id", "line1", "line2", "postal_code", "city", "region"]
+    defaults = Address.objects.filter(customer_id__in=ids, is_default=True)
+    addresses = {a.customer_id: a for a in defaults.only(*address_fields, "country")}
     for customer in customers:
         customer.card_tags = tags[customer.pk]
         default = addresses.get(customer.pk)

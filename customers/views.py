@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from crm.htmx import redirect_after_success, render_page
 from customers import listing, services
+from customers.cards import render_cards
 from customers.forms import (
     AddressForm,
     CustomerFilter,
@@ -53,6 +54,7 @@ def customer_list(request: HttpRequest) -> HttpResponse:
         # "Show more": the next page of one section, appended by htmx.
         section = next(s for s in sections if s.key == only)
         page = listing.page(queryset, section, request.GET.get("after", ""))
+        render_cards(page.customers, _view_mode(request))
         return render_page(
             request,
             "customers/customer_list.html",
@@ -65,15 +67,15 @@ def customer_list(request: HttpRequest) -> HttpResponse:
         )
 
     pages = [listing.page(queryset, s, request.GET.get(f"after_{s.key}", "")) for s in sections]
+    view_mode = _view_mode(request)
+    for page in pages:
+        render_cards(page.customers, view_mode)
     context = {
         "nav": "customers",
         "filters": filters,
         "pages": pages,
-        "view_mode": _view_mode(request),
+        "view_mode": view_mode,
         "query": _query_without_paging(request),
-        "is_filtered": bool(filters.is_bound and any(filters.form.cleaned_data.values()))
-        if filters.is_bound and filters.is_valid()
-        else False,
         "has_customers": any(p.customers for p in pages) or Customer.objects.exists(),
     }
     return render_page(request, "customers/customer_list.html", context, partial="results")
