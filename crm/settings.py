@@ -124,6 +124,8 @@ DATABASES = {
         conn_health_checks=env_bool("CONN_HEALTH_CHECKS", default=True),
     )
 }
+# Behind PgBouncer in transaction mode (docs/operations.md).
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DISABLE_SERVER_SIDE_CURSORS")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite connections are cheap; a persistent one only holds file locks longer.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

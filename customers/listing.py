@@ -71,14 +71,18 @@ def decode_cursor(cursor: str, order: tuple[str, ...]) -> list | None:
 
 
 def after(order: tuple[str, ...], values: list) -> Q:
-    """Rows strictly after `values` in `order`: (a > x) or (a = x and b > y) or ..."""
+    """Rows strictly after `values` in `order`: (a > x) or (a = x and b > y) or ...
+
+    The leading `a >= x` adds nothing logically, but it is what lets PostgreSQL start the
+    index scan at the cursor instead of filtering from the top, so any depth costs the same.
+    """
     condition = Q()
     for i, column in enumerate(order):
         step = Q(**{f"{column}__gt": values[i]})
         for previous, value in zip(order[:i], values[:i], strict=True):
             step &= Q(**{previous: value})
         condition |= step
-    return condition
+    return Q(**{f"{order[0]}__gte": values[0]}) & condition
 
 
 # What a card or a table row shows; the rest of a customer stays in the database.

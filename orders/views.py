@@ -161,11 +161,12 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     customer = get_object_or_404(Customer.objects.active(), pk=customer_pk)
     tenant = request.tenant
     language = customer.preferred_language
-    products = list(
-        Product.objects.filter(is_active=True)
-        .select_related("category")
-        .order_by("category__position", "category_id", "position", "id")
-    )
+    products = Product.objects.filter(is_active=True).select_related("category")
+    if request.method == "POST":
+        # Only the products with a quantity in the form: the rest is for drawing the page.
+        posted = [k[4:] for k, v in request.POST.items() if k.startswith("qty_") and v.strip()]
+        products = products.filter(pk__in=[p for p in posted if p.isdigit()])
+    products = list(products.order_by("category__position", "category_id", "position", "id"))
     addresses = list(customer.addresses.all())
     form = StaffOrderForm(
         request.POST or None,
@@ -190,6 +191,12 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
             messages.success(request, _("Order #%(number)s was placed.") % {"number": order.number})
             return redirect_after_success(request, reverse("orders:detail", args=[order.pk]))
 
+    if request.method == "POST":  # the form is shown again: with every product
+        products = list(
+            Product.objects.filter(is_active=True)
+            .select_related("category")
+            .order_by("category__position", "category_id", "position", "id")
+        )
     currency = customer.preferred_currency
     if currency not in tenant.all_currencies:
         currency = tenant.base_currency

@@ -229,3 +229,12 @@ def test_staff_order_cannot_include_another_tenants_product(client_a, customer_a
     assert response.status_code == 200  # the field does not exist here: the order is empty
     with scopes_disabled():
         assert not Order.objects.exists()
+
+
+def test_refused_staff_order_shows_every_product_again(client_a, customer_a, products_a):
+    towel, pestemal = products_a
+    response = client_a.post(
+        f"/anka/orders/new/{customer_a.pk}/", {f"qty_{towel.pk}": "0.5", "idempotency_key": "k"}
+    )
+    body = response.content.decode()
+    assert f'name="qty_{towel.pk}"' in body and f'name="qty_{pestemal.pk}"' in body
