@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -82,7 +82,7 @@ def order_export(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(
         [
-            _("Number"),
+            pgettext("order number", "Number"),
             _("Date"),
             _("Customer"),
             _("Status"),
