@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 
 TEMPLATES = {"cards": "customers/_card.html", "table": "customers/_row.html"}
 TIMEOUT = 24 * 3600
-VERSION = "1"  # bump when a card template changes
+VERSION = "3"  # bump when a card template changes
 
 
 def card_key(customer, view_mode: str, language: str) -> str:

@@ -186,6 +186,11 @@ class Customer(TenantOwned):
     # Written by the notes app whenever a note changes, so the cards need no subquery.
     latest_note_excerpt = models.CharField(max_length=160, blank=True, editable=False)
     latest_note_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Written by the orders app when an order is placed (the table view's "last order").
+    last_order_at = models.DateTimeField(_("last order"), null=True, blank=True, editable=False)
+    last_order_ip = models.GenericIPAddressField(
+        _("last order IP"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Optimistic locking: an edit based on an older version is refused, not merged blindly.

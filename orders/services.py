@@ -194,6 +194,9 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         currency=currency,
         source=source,
     )
+    customer.last_order_at = order.created_at
+    customer.last_order_ip = placed_ip or customer.last_order_ip
+    customer.save(update_fields=["last_order_at", "last_order_ip"])
     if customer.status == Customer.Status.POTENTIAL:
         before = customer.status
         customer.status = Customer.Status.CURRENT

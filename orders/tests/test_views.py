@@ -238,3 +238,15 @@ def test_refused_staff_order_shows_every_product_again(client_a, customer_a, pro
     )
     body = response.content.decode()
     assert f'name="qty_{towel.pk}"' in body and f'name="qty_{pestemal.pk}"' in body
+
+
+def test_table_view_shows_the_last_order_ip(client_a, customer_a, products_a):
+    place(customer_a, products_a[0], "ip", placed_ip="203.0.113.7")
+    body = client_a.get("/anka/customers/", {"view": "table"}).content.decode()
+    assert "203.0.113.7" in body
+
+
+def test_timeline_links_to_the_order(client_a, customer_a, products_a):
+    order = place(customer_a, products_a[0], "tl")
+    body = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
+    assert f'href="/anka/orders/{order.pk}/">#{order.number}</a>' in body
