@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from crm.validation import is_number
 from orders.models import Order
 from orders.services import OrderError, parse_quantity
 
@@ -38,7 +39,7 @@ class OrderFilter(django_filters.FilterSet):
         if not value:
             return queryset
         query = Q(customer__name__icontains=value)
-        if value.isdigit():
+        if is_number(value):
             query |= Q(number=int(value))
         return queryset.filter(query)
 

@@ -15,6 +15,7 @@ from catalog.i18n import localized
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
 from crm.htmx import redirect_after_success, render_page
+from crm.validation import is_number
 from customers.models import Customer
 from orders import services
 from orders.forms import OrderFilter, StaffOrderForm, TransitionForm
@@ -43,7 +44,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
     """Newest first, paged by order number (keyset: a deep page costs what the first does)."""
     filters, queryset = _filtered(request)
     before = request.GET.get("before", "")
-    if before.isdigit():
+    if is_number(before):
         queryset = queryset.filter(number__lt=int(before))
     orders = list(queryset.order_by("-number")[: PAGE_SIZE + 1])
     more = len(orders) > PAGE_SIZE
@@ -165,7 +166,7 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     if request.method == "POST":
         # Only the products with a quantity in the form: the rest is for drawing the page.
         posted = [k[4:] for k, v in request.POST.items() if k.startswith("qty_") and v.strip()]
-        products = products.filter(pk__in=[p for p in posted if p.isdigit()])
+        products = products.filter(pk__in=[p for p in posted if is_number(p)])
     products = list(products.order_by("category__position", "category_id", "position", "id"))
     addresses = list(customer.addresses.all())
     form = StaffOrderForm(

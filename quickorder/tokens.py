@@ -7,6 +7,8 @@ the key keeps old links working through SECRET_KEY_FALLBACKS.
 
 from django.core import signing
 
+from crm.validation import is_number
+
 SALT = "quickorder.link.v1"
 
 
@@ -23,6 +25,6 @@ def parse_token(token: str) -> tuple[int, str] | None:
     except signing.BadSignature:
         return None
     tenant_id, _, public_id = value.partition(".")
-    if not tenant_id.isdigit() or not public_id:
+    if not is_number(tenant_id) or not public_id:
         return None
     return int(tenant_id), public_id

@@ -21,6 +21,7 @@ from django_scopes import scope
 from catalog.i18n import localized
 from catalog.models import Category, Product
 from catalog.views import catalog_rows, group_by_category
+from crm.validation import is_number
 from customers.forms import AddressForm
 from orders.models import Order
 from orders.services import OrderError
@@ -105,7 +106,7 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
             query |= Q(**{f"name_{code}__icontains": term})
         products = products.filter(query)
     category_id = request.GET.get("category", "")
-    if category_id.isdigit():
+    if is_number(category_id):
         products = products.filter(category_id=int(category_id))
     products = list(products.order_by("category__position", "category_id", "position", "id"))
     rows = catalog_rows(
@@ -122,7 +123,7 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
         groups=group_by_category(rows),
         term=term,
         categories=categories,
-        category_id=int(category_id) if category_id.isdigit() else None,
+        category_id=int(category_id) if is_number(category_id) else None,
         discount=link.customer.discount_percent,
     )
     if request.htmx and request.htmx.target == "products":
@@ -143,7 +144,7 @@ def _after_cart_change(request, link, token, error: str = "") -> HttpResponse:
 
 def _product_id(request) -> int | None:
     raw = request.POST.get("product", "")
-    if not raw.isdigit():
+    if not is_number(raw):
         return None
     # Only an active product of this tenant (the scope) may enter the cart.
     return Product.objects.filter(pk=int(raw), is_active=True).values_list("pk", flat=True).first()
