@@ -16,7 +16,7 @@ class OrderFilter(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(
         choices=Order.Source.choices, label=_("Source"), empty_label=_("All sources")
     )
-    customer = django_filters.NumberFilter(field_name="customer_id", widget=forms.HiddenInput)
+    customer = django_filters.CharFilter(method="by_customer", widget=forms.HiddenInput)
     date_from = django_filters.DateFilter(
         field_name="created_at",
         lookup_expr="date__gte",
@@ -33,6 +33,9 @@ class OrderFilter(django_filters.FilterSet):
     class Meta:
         model = Order
         fields = ["q", "status", "source", "customer", "date_from", "date_to"]
+
+    def by_customer(self, queryset, name, value):
+        return queryset.filter(customer_id=int(value)) if is_number(value) else queryset.none()
 
     def search(self, queryset, name, value):
         value = value.strip().lstrip("#")

@@ -54,7 +54,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
     customer = None
     valid = filters.is_bound and filters.is_valid()
     customer_id = filters.form.cleaned_data.get("customer") if valid else None
-    if customer_id:
+    if customer_id and is_number(customer_id):
         customer = Customer.objects.filter(pk=customer_id).first()
     context = {
         "nav": "orders",
