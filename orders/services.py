@@ -3,6 +3,7 @@ transaction, and emails go out only after it commits."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,9 @@ from orders import emails
 from orders.models import MAX_QUANTITY, Order, OrderCounter, OrderLine, OrderStatusChange
 
 S = Order.Status
+
+# The keys our forms generate (secrets.token_urlsafe); anything else is refused.
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 # The workflow: new -> confirmed -> in production -> shipped -> delivered; cancelled from
 # the first three.
@@ -85,7 +89,7 @@ def place_order(
 ) -> Order:
     """Create an order priced from the database in the customer's currency with their
     discount. A repeated idempotency key returns the order it created the first time."""
-    if not idempotency_key or len(idempotency_key) > 64:
+    if not IDEMPOTENCY_KEY.fullmatch(idempotency_key or ""):
         raise OrderError(_("This order form has expired; reload the page."), code="key")
     found = existing_order(idempotency_key)
     if found is not None:
@@ -142,7 +146,7 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         discount_total=Decimal(0),
         total=Decimal(0),
         shipping_address=address or {},
-        customer_note=(note or "").strip()[:2000],
+        customer_note=(note or "").replace("\x00", "").strip()[:2000],
         source=source,
         quick_order_link=link,
         idempotency_key=idempotency_key,

@@ -305,3 +305,14 @@ def test_concurrent_retries_with_one_key_create_one_order(tenant_a):
     with scopes_disabled():
         assert Order.objects.count() == 1
         assert Order.objects.get().number == 1
+
+
+@pytest.mark.parametrize("key", ["", "\x00", "a b", "x" * 65, "ключ"])
+def test_malformed_idempotency_keys_are_refused(buyer, products_a, key):
+    with pytest.raises(OrderError):
+        place(buyer, [(products_a[0], 1)], key=key)
+
+
+def test_nul_characters_are_dropped_from_the_note(buyer, products_a):
+    order = place(buyer, [(products_a[0], 1)], note="Kapı\x00ya")
+    assert order.customer_note == "Kapıya"
