@@ -71,6 +71,11 @@ def next_number(tenant) -> int:
     return counter.last_number
 
 
+def check_idempotency_key(key: str) -> None:
+    if not IDEMPOTENCY_KEY.fullmatch(key or ""):
+        raise OrderError(_("This order form has expired; reload the page."), code="key")
+
+
 def existing_order(idempotency_key: str) -> Order | None:
     return Order.objects.filter(idempotency_key=idempotency_key).first()
 
@@ -89,8 +94,7 @@ def place_order(
 ) -> Order:
     """Create an order priced from the database in the customer's currency with their
     discount. A repeated idempotency key returns the order it created the first time."""
-    if not IDEMPOTENCY_KEY.fullmatch(idempotency_key or ""):
-        raise OrderError(_("This order form has expired; reload the page."), code="key")
+    check_idempotency_key(idempotency_key)
     found = existing_order(idempotency_key)
     if found is not None:
         return found

@@ -21,7 +21,7 @@ from crm.money import quantize
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import record_event
 from orders.models import Order
-from orders.services import LineRequest, parse_quantity, place_order
+from orders.services import LineRequest, check_idempotency_key, parse_quantity, place_order
 from quickorder.models import QuickOrderLink
 from quickorder.tokens import make_token, parse_token
 
@@ -292,6 +292,7 @@ def checkout(
     """Place the cart as an order; a new address is saved to the customer in the same
     transaction. Prices come from the database, never from the request."""
     customer = link.customer
+    check_idempotency_key(idempotency_key)
     already = Order.objects.filter(idempotency_key=idempotency_key).first()
     if already is not None:  # a double click or a retry: the order exists, add nothing
         return already

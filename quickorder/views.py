@@ -99,7 +99,7 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
     tenant = link.tenant
     language = translation.get_language()
     products = Product.objects.filter(is_active=True).select_related("category")
-    term = request.GET.get("q", "").strip()[:100]
+    term = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     if term:
         query = Q(sku__icontains=term)
         for code in dict.fromkeys([language, tenant.default_language, "en"]):

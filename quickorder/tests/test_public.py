@@ -395,3 +395,13 @@ def test_brand_stylesheet_carries_the_accent_colour(client, link_a, tenant_a):
     tenant_a.accent_colour = "#b45309"
     tenant_a.save()
     assert "#b45309" in client.get(url(token, "brand.css")).content.decode()
+
+
+@pytest.mark.parametrize("key", ["\x00", "", "a b", "x" * 65])
+def test_malformed_idempotency_key_is_a_clear_error(client, link_a, products_a, key):
+    _link, token = link_a
+    add(client, token, products_a[0], "1")
+    response = client.post(url(token, "checkout/"), {"address": "", "idempotency_key": key})
+    assert response.status_code == 200
+    with scopes_disabled():
+        assert not Order.objects.exists()
