@@ -3,6 +3,7 @@ timeline entry, so the audit trail is complete whoever calls them (views, admin,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -247,19 +248,31 @@ def find_duplicates(customer: Customer, *, limit: int = 5) -> list[tuple[Custome
     return result
 
 
+PHONE_LIKE = re.compile(r"[\d\s+()./-]+")
+
+
 def search_filter(term: str) -> Q:
-    """Name, email, contact person, tax number, or phone digits in any formatting."""
+    """Name, email, contact person, tax number, or phone digits in any formatting.
+
+    The shape of the term picks the columns, so each search probes only the trigram indexes
+    that can match: an address with "@" is an email; digits and phone punctuation are a phone
+    or a tax number; anything else is a name, contact person, email or tax number.
+    """
     term = term.strip()
-    query = (
+    if "@" in term:
+        return Q(email__icontains=term)
+    if PHONE_LIKE.fullmatch(term):
+        query = Q(tax_number__icontains=term)
+        digits = search_digits(term)
+        if len(digits) >= 3:
+            query |= Q(phone_digits__contains=digits)
+        return query
+    return (
         Q(name__icontains=term)
-        | Q(email__icontains=term)
         | Q(contact_person__icontains=term)
+        | Q(email__icontains=term)
         | Q(tax_number__icontains=term)
     )
-    digits = search_digits(term)
-    if len(digits) >= 3:
-        query |= Q(phone_digits__contains=digits)
-    return query
 
 
 FIELD_LABELS = {

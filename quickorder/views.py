@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
@@ -26,6 +27,7 @@ from customers.forms import AddressForm
 from orders.models import Order
 from orders.services import OrderError
 from quickorder import services
+from quickorder.grid import render_grid
 from quickorder.models import QuickOrderLink
 from quickorder.services import Cart
 
@@ -116,18 +118,26 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
         (c.pk, localized(c, "name", language, tenant.default_language))
         for c in Category.objects.filter(products__is_active=True).distinct()
     ]
+    products_html = render_grid(
+        request,
+        token=token,
+        language=language,
+        currency=services.page_currency(link),
+        discount=link.customer.discount_percent,
+        groups=group_by_category(rows),
+    )
+    if request.htmx and request.htmx.target == "products":
+        return HttpResponse(products_html)
     context = _context(
         request,
         link,
         token,
-        groups=group_by_category(rows),
+        products_html=mark_safe(products_html),  # noqa: S308  (rendered by our template)
         term=term,
         categories=categories,
         category_id=int(category_id) if is_number(category_id) else None,
         discount=link.customer.discount_percent,
     )
-    if request.htmx and request.htmx.target == "products":
-        return render(request, "quickorder/catalog.html#products", context)
     return render(request, "quickorder/catalog.html", context)
 
 

@@ -405,3 +405,31 @@ def test_malformed_idempotency_key_is_a_clear_error(client, link_a, products_a, 
     assert response.status_code == 200
     with scopes_disabled():
         assert not Order.objects.exists()
+
+
+def test_cached_grid_never_shares_a_csrf_token_or_a_stale_price(link_a, products_a, tenant_a):
+    import re as regex
+
+    from django.test import Client
+
+    _link, token = link_a
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    form_token = regex.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    one = form_token.search(first.get(url(token)).content.decode()).group(1)
+    body = second.get(url(token)).content.decode()  # the grid comes from the cache now
+    assert "__csrf-token-placeholder__" not in body
+    two = form_token.search(body).group(1)
+    add_form = {"product": products_a[0].pk, "quantity": "1"}
+    # Each visitor's grid carries a token that works for them and only for them.
+    assert (
+        second.post(url(token, "cart/add/"), {**add_form, "csrfmiddlewaretoken": two}).status_code
+        == 302
+    )
+    assert (
+        second.post(url(token, "cart/add/"), {**add_form, "csrfmiddlewaretoken": one}).status_code
+        == 403
+    )
+    with scopes_disabled():
+        products_a[0].price = Decimal("2000.00")
+        products_a[0].save()
+    assert "€47,70" in first.get(url(token)).content.decode()  # 2000 * 0.0265 less 10%

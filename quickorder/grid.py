@@ -1,0 +1,54 @@
+"""The quick-order product grid, cached by its content (as customer cards are).
+
+The key digests what the grid shows: products, translated texts, prices in the page's
+currency with the customer's discount, the language and the link. Any change to a product,
+a price, a rate or a translation makes a new key, so no stale price is ever shown. The CSRF
+token is not cached: a marker stands in for it and is replaced on every response.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+
+CSRF_MARK = "__csrf-token-placeholder__"
+TIMEOUT = 3600
+VERSION = "1"  # bump when the grid template changes
+
+
+def grid_key(token: str, language: str, currency: str, discount, groups) -> str:
+    shown = [
+        (
+            category,
+            [
+                (
+                    row["product"].pk,
+                    row["product"].updated_at.isoformat(),
+                    row["name"],
+                    row["description"],
+                    row["product"].unit,
+                    row["product"].image.name,
+                    (str(row["price"].list_price), str(row["price"].discounted))
+                    if row["price"]
+                    else None,
+                )
+                for row in rows
+            ],
+        )
+        for category, rows in groups
+    ]
+    parts = [VERSION, token, language, currency, str(discount), shown]
+    return "grid:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+
+
+def render_grid(request, *, token, language, currency, discount, groups) -> str:
+    key = grid_key(token, language, currency, discount, groups)
+    html = cache.get(key)
+    if html is None:
+        context = {"groups": groups, "token": token, "currency": currency, "csrf_token": CSRF_MARK}
+        html = render_to_string("quickorder/catalog.html#products", context)
+        cache.set(key, html, TIMEOUT)
+    return html.replace(CSRF_MARK, get_token(request))
