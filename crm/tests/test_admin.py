@@ -234,3 +234,14 @@ def test_customers_page_links_owners_to_the_tenant_admin(client_a):
 def test_customers_page_has_no_admin_link_for_staff(staff_client_a):
     body = staff_client_a.get("/anka/customers/").content.decode()
     assert "/anka/admin/" not in body
+
+
+@pytest.mark.parametrize("path", ["/anka/admin/customers/customer/", "/anka/admin/crm/membership/"])
+def test_admin_search_with_a_nul_character_is_not_a_500(client_a, tenant_a, path):
+    assert client_a.get(path, {"q": "a\x00b"}).status_code == 200
+
+
+def test_superuser_admin_search_with_a_nul_character(client, superuser):
+    client.force_login(superuser)
+    for path in ("/admin/crm/user/", "/admin/crm/tenant/", "/admin/customers/customer/"):
+        assert client.get(path, {"q": "a\x00b"}).status_code == 200
