@@ -41,6 +41,10 @@ class PriceBook:
     a 500-product catalog is not 1,000 queries.
     """
 
+    # Up to this many products, their prices are asked for by id; for more (a whole
+    # catalog), every price of the tenant in the currency: a long IN list costs more.
+    LIST_LIMIT = 50
+
     def __init__(self, tenant, currency: str, products=None):
         self.tenant = tenant
         self.currency = currency
@@ -49,7 +53,7 @@ class PriceBook:
             rate = ExchangeRate.objects.filter(currency=currency).first()
             self.rate = rate.rate if rate else None
         explicit = ProductPrice.objects.filter(currency=currency)
-        if products is not None:
+        if products is not None and len(products) <= self.LIST_LIMIT:
             explicit = explicit.filter(product__in=[p.pk for p in products])
         self.explicit = dict(explicit.values_list("product_id", "price"))
 

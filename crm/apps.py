@@ -9,7 +9,7 @@ class CrmConfig(AppConfig):
     verbose_name = _("Accounts and tenants")
 
     def ready(self):
-        from crm import checks  # noqa: F401  (registers the system check)
+        from crm import checks, signals  # noqa: F401  (register the check and receivers)
 
 
 class CrmAdminConfig(admin_apps.AdminConfig):

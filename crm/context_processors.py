@@ -1,12 +1,12 @@
 from django.utils.functional import SimpleLazyObject
 
-from crm.tenancy import memberships_of
+from crm.tenancy import tenant_switcher
 
 
 def tenancy(request):
-    """The current tenant and membership, and (lazily) the user's other tenants."""
+    """The current tenant and membership, and (lazily) the user's tenant menu."""
     return {
         "tenant": getattr(request, "tenant", None),
         "membership": getattr(request, "membership", None),
-        "user_memberships": SimpleLazyObject(lambda: memberships_of(request.user)),
+        "tenant_switcher": SimpleLazyObject(lambda: tenant_switcher(request.user)),
     }

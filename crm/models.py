@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -159,7 +161,24 @@ class Tenant(models.Model):
         return self.quickorder_languages or [self.default_language]
 
 
-class TenantOwned(models.Model):
+class QuickChoiceDisplay:
+    """`get_FOO_display()` from a label table built once per field.
+
+    Django's own builds a dict of the field's choices on every call, hashing each lazy
+    label, which translates it: a page listing 25 orders and 25 timeline events spent more
+    on that than on its queries. Same result, including the raw value for an unknown one.
+    """
+
+    def _get_FIELD_display(self, field):
+        labels = field.__dict__.get("_display_labels")
+        if labels is None:
+            labels = {make_hashable(value): label for value, label in field.flatchoices}
+            field.__dict__["_display_labels"] = labels
+        value = getattr(self, field.attname)
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+class TenantOwned(QuickChoiceDisplay, models.Model):
     """Base of every tenant-owned model.
 
     The direct `tenant` column is there even when the tenant is reachable through a parent:

@@ -5,6 +5,7 @@ locale's way of writing amounts, so none of that is hand-written here.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.numbers import (
     format_currency,
@@ -21,15 +22,20 @@ _NOT_MONEY = {"XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XS
 CURRENCY_CODES = sorted(code for code in list_currencies() if code not in _NOT_MONEY)
 
 
+@lru_cache(maxsize=512)
 def minor_units(currency: str) -> int:
     """Number of decimals of the currency (JPY 0, EUR 2, KWD 3)."""
     return get_currency_precision(currency)
 
 
+@lru_cache(maxsize=512)
+def _exponent(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-minor_units(currency))
+
+
 def quantize(amount: Decimal | int | str, currency: str) -> Decimal:
     """Round half-up to the currency's minor units."""
-    exponent = Decimal(1).scaleb(-minor_units(currency))
-    return Decimal(amount).quantize(exponent, rounding=ROUND_HALF_UP)
+    return Decimal(amount).quantize(_exponent(currency), rounding=ROUND_HALF_UP)
 
 
 def babel_locale(language: str | None = None) -> str:

@@ -9,9 +9,11 @@ works under `/<slug>/admin/` too. The middleware selects that configuration per 
 from __future__ import annotations
 
 import types
-from functools import cache
+from dataclasses import dataclass
+from functools import cache as memoize
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import Http404, HttpRequest
 from django.urls import include, path, reverse
 from django.utils import timezone
@@ -20,7 +22,7 @@ from django_scopes import scope, scopes_disabled
 from crm.models import RESERVED_SLUGS, Membership, Tenant
 
 
-@cache
+@memoize
 def tenant_urlconf(slug: str) -> types.ModuleType:
     """The site's URL patterns plus this tenant's pages under the literal `<slug>/`.
 
@@ -92,3 +94,41 @@ def memberships_of(user) -> list[Membership]:
             .filter(user=user, tenant__is_active=True)
             .order_by("tenant__name")
         )
+
+
+@dataclass(frozen=True)
+class SwitcherEntry:
+    tenant_id: int
+    name: str
+    url: str
+
+
+SWITCHER_TIMEOUT = 3600
+
+
+def switcher_key(user_id: int) -> str:
+    return f"tenant-switcher:{user_id}"
+
+
+def tenant_switcher(user) -> list[SwitcherEntry]:
+    """The businesses in a user's tenant menu, cached per user.
+
+    Only names and links: every request still checks the membership itself
+    (TenantMiddleware), so the menu never grants anything. Saving or deleting a membership
+    or a tenant forgets the cached menus it appears in (crm/signals.py).
+    """
+    if not user.is_authenticated:
+        return []
+    key = switcher_key(user.pk)
+    entries = cache.get(key)
+    if entries is None:
+        entries = [
+            SwitcherEntry(m.tenant_id, m.tenant.name, tenant_reverse(m.tenant, "customers:list"))
+            for m in memberships_of(user)
+        ]
+        cache.set(key, entries, SWITCHER_TIMEOUT)
+    return entries
+
+
+def forget_switchers(user_ids) -> None:
+    cache.delete_many([switcher_key(pk) for pk in user_ids])

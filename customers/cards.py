@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
 
 TEMPLATES = {"cards": "customers/_card.html", "table": "customers/_row.html"}
@@ -19,12 +20,13 @@ TIMEOUT = 24 * 3600
 VERSION = "3"  # bump when a card template changes
 
 
-def card_key(customer, view_mode: str, language: str) -> str:
+def card_key(customer, view_mode: str, language: str, prefix: str = "") -> str:
     address = customer.default_addresses[0] if customer.default_addresses else None
     parts = [
         VERSION,
         view_mode,
         language,
+        prefix,  # where the tenant's pages are (its links change with the slug)
         customer.tenant_id,
         customer.pk,
         customer.name,
@@ -49,8 +51,9 @@ def render_cards(customers, view_mode: str) -> None:
     """Set `customer.card_html` on each customer, from the cache or freshly rendered."""
     language = get_language()
     template = TEMPLATES[view_mode]
-    keys = {customer.pk: card_key(customer, view_mode, language) for customer in customers}
-    cached = cache.get_many(list(keys.values()))
+    prefix = reverse("customers:list")
+    keys = {customer.pk: card_key(customer, view_mode, language, prefix) for customer in customers}
+    cached = caches["fragments"].get_many(list(keys.values()))
     missing = {}
     for customer in customers:
         html = cached.get(keys[customer.pk])
@@ -59,4 +62,4 @@ def render_cards(customers, view_mode: str) -> None:
             missing[keys[customer.pk]] = html
         customer.card_html = html
     if missing:
-        cache.set_many(missing, TIMEOUT)
+        caches["fragments"].set_many(missing, TIMEOUT)

@@ -249,6 +249,7 @@ def find_duplicates(customer: Customer, *, limit: int = 5) -> list[tuple[Custome
 
 
 PHONE_LIKE = re.compile(r"[\d\s+()./-]+")
+WORD = re.compile(r"[^\W\d_]{4,}")  # four letters in a row
 
 
 def search_filter(term: str) -> Q:
@@ -256,7 +257,8 @@ def search_filter(term: str) -> Q:
 
     The shape of the term picks the columns, so each search probes only the trigram indexes
     that can match: an address with "@" is an email; digits and phone punctuation are a phone
-    or a tax number; anything else is a name, contact person, email or tax number.
+    or a tax number; anything else is a name or contact person, and also an email when it
+    has no spaces and a tax number when it has no word of four letters.
     """
     term = term.strip()
     if "@" in term:
@@ -267,12 +269,12 @@ def search_filter(term: str) -> Q:
         if len(digits) >= 3:
             query |= Q(phone_digits__contains=digits)
         return query
-    return (
-        Q(name__icontains=term)
-        | Q(contact_person__icontains=term)
-        | Q(email__icontains=term)
-        | Q(tax_number__icontains=term)
-    )
+    query = Q(name__icontains=term) | Q(contact_person__icontains=term)
+    if not any(char.isspace() for char in term):  # an email address has no spaces
+        query |= Q(email__icontains=term)
+    if not WORD.search(term):  # tax numbers have at most a 2-3 letter country prefix
+        query |= Q(tax_number__icontains=term)
+    return query
 
 
 FIELD_LABELS = {

@@ -66,7 +66,8 @@ def customer_list(request: HttpRequest) -> HttpResponse:
             partial="more",
         )
 
-    pages = [listing.page(queryset, s, request.GET.get(f"after_{s.key}", "")) for s in sections]
+    cursors = {s.key: request.GET.get(f"after_{s.key}", "") for s in sections}
+    pages = listing.pages(queryset, sections, cursors)
     view_mode = _view_mode(request)
     for page in pages:
         render_cards(page.customers, view_mode)
@@ -166,14 +167,23 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     custom_values = [
         (d.label, custom_display_value(d, customer.custom_data.get(d.key))) for d in definitions
     ]
-    events = list(customer.events.select_related("actor")[:100])
+    events_before = request.GET.get("events_before", "")
+    timeline = listing.timeline(customer, events_before)
+    if events_before and request.htmx:  # "Show older": the next events, appended
+        return render_page(
+            request,
+            "customers/customer_detail.html",
+            {"customer": customer, "timeline": timeline, "events_before": events_before},
+            partial="timeline",
+        )
     context = {
         "nav": "customers",
         "customer": customer,
         "addresses": list(customer.addresses.all()),
         "tags": list(customer.tags.all()),
         "custom_values": custom_values,
-        "events": events,
+        "timeline": timeline,
+        "events_before": events_before,
         "can_delete": not services.has_history(customer),
     }
     if hasattr(customer, "orders"):  # the orders app, read through the reverse relation

@@ -34,8 +34,9 @@ def _load(order_pk, tenant_pk):
     return tenant, order, lines
 
 
-def order_received(order_pk: int, tenant_pk: int) -> None:
-    tenant, order, lines = _load(order_pk, tenant_pk)
+def order_received(order, lines) -> None:
+    """`order` as just placed (with its tenant and customer) and its lines."""
+    tenant = order.tenant
     context = {"tenant": tenant, "order": order, "lines": lines, "customer": order.customer}
     if order.customer.email:
         _send(

@@ -64,8 +64,11 @@ def parse_quantity(value) -> int:
 def next_number(tenant) -> int:
     """Allocate the tenant's next order number under a row lock (gap-free: the lock is held
     until the order's transaction ends, and a rolled-back order gives its number back)."""
-    OrderCounter.objects.get_or_create(tenant=tenant)
-    counter = OrderCounter.objects.select_for_update().get()
+    try:
+        counter = OrderCounter.objects.select_for_update().get()
+    except OrderCounter.DoesNotExist:
+        OrderCounter.objects.get_or_create(tenant=tenant)
+        counter = OrderCounter.objects.select_for_update().get()
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
@@ -134,29 +137,13 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         currency = tenant.base_currency
     book = PriceBook(tenant, currency, list(products.values()))
     discount = customer.discount_percent
-    number = next_number(tenant)
     if isinstance(address, Address):
         if address.customer_id != customer.pk:
             raise OrderError(_("Choose one of the customer's addresses."), code="address")
         address = address.snapshot()
-    order = Order.objects.create(
-        tenant=tenant,
-        number=number,
-        customer=customer,
-        currency=currency,
-        language=customer.preferred_language,
-        discount_percent=discount,
-        subtotal=Decimal(0),
-        discount_total=Decimal(0),
-        total=Decimal(0),
-        shipping_address=address or {},
-        customer_note=(note or "").replace("\x00", "").strip()[:2000],
-        source=source,
-        quick_order_link=link,
-        idempotency_key=idempotency_key,
-        placed_ip=placed_ip,
-        placed_by=by,
-    )
+    language = customer.preferred_language
+    # Priced before the counter is locked: the lock is held until commit, so the less
+    # happens after it, the more orders a tenant can take at once.
     subtotal = total = Decimal(0)
     order_lines = []
     for position, line in enumerate(lines):
@@ -175,10 +162,9 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         order_lines.append(
             OrderLine(
                 tenant=tenant,
-                order=order,
                 product=product,
                 sku=product.sku,
-                name=_product_name(product, order.language, tenant.default_language),
+                name=_product_name(product, language, tenant.default_language),
                 unit=product.unit,
                 quantity=line.quantity,
                 unit_price=price.list_price,
@@ -187,10 +173,27 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
                 position=position,
             )
         )
+    order = Order.objects.create(
+        tenant=tenant,
+        number=next_number(tenant),
+        customer=customer,
+        currency=currency,
+        language=language,
+        discount_percent=discount,
+        subtotal=subtotal,
+        discount_total=subtotal - total,
+        total=total,
+        shipping_address=address or {},
+        customer_note=(note or "").replace("\x00", "").strip()[:2000],
+        source=source,
+        quick_order_link=link,
+        idempotency_key=idempotency_key,
+        placed_ip=placed_ip,
+        placed_by=by,
+    )
+    for order_line in order_lines:
+        order_line.order = order
     OrderLine.objects.bulk_create(order_lines)
-    order.subtotal, order.total = subtotal, total
-    order.discount_total = subtotal - total
-    order.save(update_fields=["subtotal", "total", "discount_total"])
     OrderStatusChange.objects.create(tenant=tenant, order=order, to_status=S.NEW, by=by)
     record_event(
         customer,
@@ -215,7 +218,7 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
             by,
             changes=[{"field": "status", "old": before, "new": customer.status}],
         )
-    transaction.on_commit(lambda: emails.order_received(order.pk, tenant.pk))
+    transaction.on_commit(lambda: emails.order_received(order, order_lines))
     return order
 
 

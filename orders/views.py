@@ -160,7 +160,7 @@ def order_transition(request: HttpRequest, pk: int) -> HttpResponse:
 def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     """Staff enter an order for a customer (sales by phone or WhatsApp)."""
     customer = get_object_or_404(Customer.objects.active(), pk=customer_pk)
-    tenant = request.tenant
+    tenant = customer.tenant = request.tenant  # the scope made them the same; saves a query
     language = customer.preferred_language
     products = Product.objects.filter(is_active=True).select_related("category")
     if request.method == "POST":

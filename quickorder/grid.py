@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
@@ -46,9 +46,9 @@ def grid_key(token: str, language: str, currency: str, discount, groups) -> str:
 
 def render_grid(request, *, token, language, currency, discount, groups) -> str:
     key = grid_key(token, language, currency, discount, groups)
-    html = cache.get(key)
+    html = caches["fragments"].get(key)
     if html is None:
         context = {"groups": groups, "token": token, "currency": currency, "csrf_token": CSRF_MARK}
         html = render_to_string("quickorder/catalog.html#products", context)
-        cache.set(key, html, TIMEOUT)
+        caches["fragments"].set(key, html, TIMEOUT)
     return html.replace(CSRF_MARK, get_token(request))

@@ -21,6 +21,7 @@ from django_scopes import scope
 
 from catalog.i18n import localized
 from catalog.models import Category, Product
+from catalog.shop import shop_products
 from catalog.views import catalog_rows, group_by_category
 from crm.validation import is_number
 from customers.forms import AddressForm
@@ -110,7 +111,11 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
     category_id = request.GET.get("category", "")
     if is_number(category_id):
         products = products.filter(category_id=int(category_id))
-    products = list(products.order_by("category__position", "category_id", "position", "id"))
+    products = shop_products(
+        products.order_by("category__position", "category_id", "position", "id"),
+        language,
+        tenant.default_language,
+    )
     rows = catalog_rows(
         tenant, products, services.page_currency(link), link.customer.discount_percent, language
     )

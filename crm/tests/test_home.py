@@ -39,3 +39,18 @@ def test_tenant_switcher_lists_only_own_tenants(client_a, tenant_b, owner_b):
     body = client_a.get("/anka/customers/").content.decode()
     assert "Anka Tekstil" in body
     assert "Brutăria Bucur" not in body
+
+
+def test_tenant_switcher_follows_memberships_and_renames(client_a, owner_a, tenant_b):
+    """The menu is cached per user; a membership or tenant change shows at once."""
+    from crm.models import Membership
+
+    assert "Brutăria Bucur" not in client_a.get("/anka/customers/").content.decode()
+    membership = Membership.objects.create(tenant=tenant_b, user=owner_a, role="staff")
+    body = client_a.get("/anka/customers/").content.decode()
+    assert "Brutăria Bucur" in body and 'href="/bucur/customers/"' in body
+    tenant_b.name = "Brutăria Nouă"
+    tenant_b.save()
+    assert "Brutăria Nouă" in client_a.get("/anka/customers/").content.decode()
+    membership.delete()
+    assert "Brutăria Nouă" not in client_a.get("/anka/customers/").content.decode()

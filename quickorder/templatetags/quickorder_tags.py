@@ -1,5 +1,8 @@
+import hashlib
+
 import segno
 from django import template
+from django.core.cache import caches
 
 from quickorder import services
 from quickorder.tokens import make_token
@@ -18,7 +21,18 @@ def quick_link(context, customer):
     return {
         "link": link,
         "url": url,
-        "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=2),
+        "qr": qr_data_uri(url),
         "orders": list(link.orders.order_by("-number")[:10]),
         "token": make_token(link),
     }
+
+
+def qr_data_uri(url: str) -> str:
+    """The QR code of a URL as an SVG data URI, cached under the URL (drawing one costs more
+    than the rest of the customer page)."""
+    key = "qr:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+    uri = caches["fragments"].get(key)
+    if uri is None:
+        uri = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+        caches["fragments"].set(key, uri)
+    return uri

@@ -1,0 +1,20 @@
+"""Forget cached tenant menus when the memberships or tenants behind them change."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django_scopes import scopes_disabled
+
+from crm.models import Membership, Tenant
+from crm.tenancy import forget_switchers
+
+
+@receiver([post_save, post_delete], sender=Membership)
+def membership_changed(sender, instance: Membership, **kwargs) -> None:
+    forget_switchers([instance.user_id])
+
+
+@receiver([post_save, post_delete], sender=Tenant)
+def tenant_changed(sender, instance: Tenant, **kwargs) -> None:
+    with scopes_disabled():
+        members = Membership.objects.filter(tenant_id=instance.pk)
+        forget_switchers(members.values_list("user_id", flat=True))
