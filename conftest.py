@@ -99,6 +99,15 @@ def staff_client_a(client, staff_a):
 
 
 @pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: ids repeat across tests, cached values would not."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords, not test fixtures.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

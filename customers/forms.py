@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
@@ -245,6 +246,28 @@ class FirstAddressForm(AddressForm):
         return cleaned
 
 
+FILTER_OPTIONS_TIMEOUT = 600
+
+
+def filter_options_key(tenant_id: int) -> str:
+    return f"customer-filter-options:{tenant_id}"
+
+
+def filter_options(tenant_id: int) -> dict[str, list[tuple[int, str]]]:
+    """The tenant's tags and groups as (id, name) for the filter selects, cached; saving or
+    deleting a tag or group forgets them (customers/signals.py). Only the options are
+    cached: a submitted choice is still validated against the scoped queryset."""
+    key = filter_options_key(tenant_id)
+    options = cache.get(key)
+    if options is None:
+        options = {
+            "tag": list(Tag.objects.values_list("pk", "name")),
+            "group": list(CustomerGroup.objects.values_list("pk", "name")),
+        }
+        cache.set(key, options, FILTER_OPTIONS_TIMEOUT)
+    return options
+
+
 class CustomerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     status = django_filters.ChoiceFilter(
@@ -277,13 +300,19 @@ class CustomerFilter(django_filters.FilterSet):
         fields = ["q", "status", "temperature", "tag", "group", "archived"]
 
     def selects(self) -> list[tuple]:
-        """The select filters with their options, each read in one query (iterating a
-        model field's choices in a template would COUNT first)."""
-        return [
-            (field, [choice for choice in field.field.widget.choices])  # noqa: C416
-            for field in self.form
-            if field.name != "q"
-        ]
+        """The select filters with their options; the tenant's tags and groups come from
+        `filter_options` (cached) rather than two queries per page."""
+        cached = filter_options(self.request.tenant.pk) if self.request else {}
+        selects = []
+        for field in self.form:
+            if field.name == "q":
+                continue
+            if field.name in cached:
+                choices = [("", field.field.empty_label), *cached[field.name]]
+            else:
+                choices = [choice for choice in field.field.widget.choices]  # noqa: C416
+            selects.append((field, choices))
+        return selects
 
     def search(self, queryset, name, value):
         return queryset.filter(services.search_filter(value)) if value.strip() else queryset
