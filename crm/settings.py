@@ -204,6 +204,13 @@ CACHES["fragments"] = {
     "TIMEOUT": 24 * 3600,
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "5000"))},
 }
+# Quick-order product grids the same way, apart: one is over half a megabyte at 500 products.
+CACHES["grids"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "grids",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GRID_CACHE_ENTRIES", "40"))},
+}
 # With a shared cache, sessions are read from it and written through to the database (one
 # Redis round trip instead of a query per request); without one, from the database, since a
 # per-process cache would keep a logged-out session alive in the other workers.

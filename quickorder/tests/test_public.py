@@ -433,3 +433,28 @@ def test_cached_grid_never_shares_a_csrf_token_or_a_stale_price(link_a, products
         products_a[0].price = Decimal("2000.00")
         products_a[0].save()
     assert "€47,70" in first.get(url(token)).content.decode()  # 2000 * 0.0265 less 10%
+
+
+def test_customers_sharing_a_cached_grid_each_get_their_own_link(
+    link_a, products_a, tenant_a, owner_a
+):
+    """Two customers with the same language, currency and discount share one cached grid;
+    each page's forms still post to that customer's own link."""
+    import re as regex
+
+    from django.core.cache import caches
+    from django.test import Client
+
+    link, token = link_a
+    with scopes_disabled():
+        twin = Customer.objects.get(pk=link.customer_id)
+        twin.pk, twin.name, twin.email = None, "Twin", "twin@example.com"
+        twin.save()
+        other_token = make_token(services.generate_link(twin, by=owner_a))
+    first = Client().get(url(token)).content.decode()
+    second = Client().get(url(other_token)).content.decode()
+    assert len(caches["grids"]._cache) == 1  # one entry serves both
+    actions = regex.compile(r'action="/q/([^/"]+)/cart/add/"')
+    assert set(actions.findall(first)) == {token}
+    assert set(actions.findall(second)) == {other_token}
+    assert "__link-token-placeholder__" not in first + second
