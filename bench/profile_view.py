@@ -1,0 +1,118 @@
+"""Profile one page in one process: where a request's time goes, before optimising it.
+
+Calls the WSGI application directly (no server, no network), as the given user, against
+the database of DATABASE_URL (the benchmark's `crm_bench` after `make bench`, say):
+
+    export DEBUG=0 SECRET_KEY=x ALLOWED_HOSTS=127.0.0.1
+    export DATABASE_URL=postgres://postgres@127.0.0.1/crm_bench
+    .venv/bin/python bench/profile_view.py /big/customers/ --user bench
+
+Prints milliseconds per request, the queries of one request with their times, and a
+pyinstrument call tree (`--profile`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crm.settings")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", help="e.g. /big/customers/?q=term")
+    parser.add_argument("--user", help="username to be logged in as")
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--profile", action="store_true", help="print a pyinstrument tree")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.core.wsgi import get_wsgi_application
+    from django.db import connection
+    from django.utils.module_loading import import_string
+
+    from crm.models import User
+
+    application = get_wsgi_application()
+
+    cookie = ""
+    if args.user:
+        user = User.objects.get(username=args.user)
+        store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = next(
+            path
+            for path in settings.AUTHENTICATION_BACKENDS
+            if hasattr(import_string(path), "get_user")
+        )
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.save()
+        cookie = f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+    path, _, query = args.path.partition("?")
+    host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1"
+
+    def request() -> str:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": host,
+            "SERVER_PORT": "80",
+            "HTTP_HOST": host,
+            "HTTP_COOKIE": cookie,
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        status = []
+        b"".join(application(environ, lambda s, headers, exc=None: status.append(s)))
+        return status[0]
+
+    for _ in range(10):  # warm: connections, templates, caches
+        status = request()
+    print(f"{args.path}: {status}")
+
+    queries = []
+
+    def log(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append(((time.perf_counter() - started) * 1000, sql))
+
+    with connection.execute_wrapper(log):
+        request()
+    for ms, sql in queries:
+        print(f"  {ms:6.2f} ms  {sql[:110]}")
+    print(f"{len(queries)} queries, {sum(ms for ms, _ in queries):.2f} ms in the database")
+
+    started = time.perf_counter()
+    for _ in range(args.requests):
+        request()
+    print(f"{(time.perf_counter() - started) / args.requests * 1000:.2f} ms per request")
+
+    if args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        with profiler:
+            for _ in range(args.requests):
+                request()
+        print(profiler.output_text(color=False, unicode=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
