@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
@@ -170,6 +171,8 @@ class QuickChoiceDisplay:
     """
 
     def _get_FIELD_display(self, field):
+        if isinstance(field.choices, CallableChoiceIterator):  # may change: Django's way
+            return super()._get_FIELD_display(field)
         labels = field.__dict__.get("_display_labels")
         if labels is None:
             labels = {make_hashable(value): label for value, label in field.flatchoices}

@@ -250,6 +250,8 @@ def price_cart(link: QuickOrderLink, cart: Cart, language: str) -> PricedCart:
     tenant, customer = link.tenant, link.customer
     currency = page_currency(link)
     items = cart.items()
+    if not items:
+        return PricedCart([], currency, Decimal(0), Decimal(0))
     products = list(Product.objects.filter(pk__in=list(items), is_active=True))
     book = PriceBook(tenant, currency, products)
     lines, subtotal, total = [], Decimal(0), Decimal(0)

@@ -119,10 +119,19 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
     rows = catalog_rows(
         tenant, products, services.page_currency(link), link.customer.discount_percent, language
     )
-    categories = [
-        (c.pk, localized(c, "name", language, tenant.default_language))
-        for c in Category.objects.filter(products__is_active=True).distinct()
-    ]
+    if term or is_number(category_id):
+        categories = [
+            (c.pk, localized(c, "name", language, tenant.default_language))
+            for c in Category.objects.filter(products__is_active=True).distinct()
+        ]
+    else:  # every active product is on the page: its categories, in the same order
+        categories = list(
+            {
+                p.category_id: localized(p.category, "name", language, tenant.default_language)
+                for p in products
+                if p.category_id
+            }.items()
+        )
     products_html = render_grid(
         request,
         token=token,

@@ -91,3 +91,19 @@ def test_fixtures_run_unscoped(tenant_a, owner_a):
     # The fixture hook disabled scopes while these were built; here scopes are on again.
     with scopes_disabled():
         assert Membership.objects.count() == 1
+
+
+def test_choice_labels_follow_the_language_and_keep_unknown_values():
+    """QuickChoiceDisplay: the same labels as Django's get_FOO_display, from a table."""
+    from django.utils import translation
+
+    from orders.models import Order
+
+    order = Order(status=Order.Status.SHIPPED)
+    with translation.override("en"):
+        assert order.get_status_display() == "Shipped"
+    with translation.override("tr"):
+        assert order.get_status_display() == str(Order.Status.SHIPPED.label)
+        assert order.get_status_display() != "Shipped"
+    order.status = "not-a-status"
+    assert order.get_status_display() == "not-a-status"

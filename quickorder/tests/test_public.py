@@ -458,3 +458,29 @@ def test_customers_sharing_a_cached_grid_each_get_their_own_link(
     assert set(actions.findall(first)) == {token}
     assert set(actions.findall(second)) == {other_token}
     assert "__link-token-placeholder__" not in first + second
+
+
+def test_category_menu_lists_every_category_with_products_whatever_the_search(
+    client, link_a, products_a, tenant_a
+):
+    import re as regex
+
+    from catalog.models import Category
+
+    _link, token = link_a
+    with scopes_disabled():
+        second = Category.objects.create(
+            tenant=tenant_a, name_en="Robes", name_tr="Bornoz", position=2
+        )
+        first = Category.objects.create(
+            tenant=tenant_a, name_en="Towels", name_tr="Havlular", position=1
+        )
+        Category.objects.create(tenant=tenant_a, name_en="Empty", name_tr="Boş", position=0)
+        products_a[0].category = first
+        products_a[0].save()
+        products_a[1].category = second
+        products_a[1].save()
+    option = regex.compile(r'<option value="(\d+)"[^>]*>([^<]+)</option>')
+    for query in [{}, {"q": "Havlu"}, {"category": first.pk}]:
+        body = client.get(url(token), query).content.decode()
+        assert option.findall(body) == [(str(first.pk), "Havlular"), (str(second.pk), "Bornoz")]
