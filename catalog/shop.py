@@ -36,7 +36,6 @@ class ShopProduct:
         self.sku = row["sku"]
         self.unit = row["unit"]
         self.price = row["price"]
-        self.updated_at = row["updated_at"]
         self.image = ShopImage(row["image"])
         for code in languages:
             setattr(self, f"name_{code}", row[f"name_{code}"])
@@ -59,7 +58,7 @@ def fallback_languages(language: str, tenant_language: str) -> list[str]:
 
 def shop_products(queryset, language: str, tenant_language: str) -> list[ShopProduct]:
     languages = fallback_languages(language, tenant_language)
-    fields = ["id", "sku", "unit", "price", "updated_at", "image", "category_id"]
+    fields = ["id", "sku", "unit", "price", "image", "category_id"]
     for code in languages:
         fields += [f"name_{code}", f"description_{code}", f"category__name_{code}"]
     return [ShopProduct(row, languages) for row in queryset.values(*fields)]

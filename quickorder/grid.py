@@ -1,9 +1,10 @@
 """The quick-order product grid, cached by its content (as customer cards are).
 
-The key digests what the grid shows: products, translated texts, prices in the page's
-currency with the customer's discount, the language and the link. Any change to a product,
-a price, a rate or a translation makes a new key, so no stale price is ever shown. The CSRF
-token is not cached: a marker stands in for it and is replaced on every response.
+The key digests what the grid shows: products (id, translated texts, unit, image), prices
+in the page's currency with the customer's discount, category titles and the language. Any
+change to a product, a price, a rate or a translation makes a new key, so no stale price is
+ever shown. Neither the link's token nor the CSRF token is cached: markers stand in for
+them and are replaced on every response.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.template.loader import render_to_string
 CSRF_MARK = "__csrf-token-placeholder__"
 TOKEN_MARK = "__link-token-placeholder__"  # noqa: S105  (a marker, not a secret)
 TIMEOUT = 3600
-VERSION = "2"  # bump when the grid template changes
+VERSION = "3"  # bump when the grid template changes
 
 
 def grid_key(language: str, currency: str, discount, groups) -> str:
@@ -27,7 +28,6 @@ def grid_key(language: str, currency: str, discount, groups) -> str:
             [
                 (
                     row["product"].pk,
-                    row["product"].updated_at.isoformat(),
                     row["name"],
                     row["description"],
                     row["product"].unit,
