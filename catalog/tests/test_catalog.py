@@ -246,3 +246,19 @@ def test_staff_cannot_change_business_settings(staff_client_a, tenant_a):
     assert staff_client_a.post("/anka/settings/", {"name": "Hacked"}).status_code == 404
     tenant_a.refresh_from_db()
     assert tenant_a.name == "Anka Tekstil"
+
+
+def test_catalog_page_queries_do_not_grow_with_the_products(
+    client_a, catalog_a, tenant_a, django_assert_max_num_queries
+):
+    client_a.get("/anka/catalog/")
+    with django_assert_max_num_queries(20) as few:
+        client_a.get("/anka/catalog/")
+    with scopes_disabled():
+        for i in range(80):
+            Product.objects.create(
+                tenant=tenant_a, sku=f"BULK-{i}", name_en=f"Bulk {i}", price=i + 1
+            )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client_a.get("/anka/catalog/").content.decode()
+    assert "Bulk 79" in body

@@ -484,3 +484,18 @@ def test_category_menu_lists_every_category_with_products_whatever_the_search(
     for query in [{}, {"q": "Havlu"}, {"category": first.pk}]:
         body = client.get(url(token), query).content.decode()
         assert option.findall(body) == [(str(first.pk), "Havlular"), (str(second.pk), "Bornoz")]
+
+
+def test_catalog_queries_do_not_grow_with_the_products(
+    client, link_a, products_a, tenant_a, django_assert_max_num_queries
+):
+    _link, token = link_a
+    client.get(url(token))
+    with django_assert_max_num_queries(20) as few:
+        client.get(url(token))
+    with scopes_disabled():
+        for i in range(80):
+            make_product(tenant_a, f"BULK-{i}", Decimal("10.00") + i)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get(url(token)).content.decode()
+    assert "Product BULK-79" in body
