@@ -316,3 +316,30 @@ def test_malformed_idempotency_keys_are_refused(buyer, products_a, key):
 def test_nul_characters_are_dropped_from_the_note(buyer, products_a):
     order = place(buyer, [(products_a[0], 1)], note="Kapı\x00ya")
     assert order.customer_note == "Kapıya"
+
+
+def test_a_hanging_mail_server_delays_an_order_by_the_timeout_only(
+    buyer, products_a, settings, django_capture_on_commit_callbacks, caplog
+):
+    """A mail server that accepts the connection and never answers: the order is kept, the
+    failure is logged, and the request waits EMAIL_TIMEOUT, not until a worker is killed."""
+    import socket
+    import time
+
+    assert 0 < settings.EMAIL_TIMEOUT <= 30  # the project's default bounds the wait
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.getsockname()[1]
+    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 1
+    started = time.monotonic()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            order = place(buyer, [(products_a[0], 1)])
+    finally:
+        server.close()
+    assert time.monotonic() - started < 5  # two emails at most, one second each
+    with scopes_disabled():
+        assert Order.objects.filter(pk=order.pk).exists()
+    assert "could not send" in caplog.text
