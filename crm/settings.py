@@ -211,6 +211,15 @@ CACHES["grids"] = {
     "TIMEOUT": 3600,
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GRID_CACHE_ENTRIES", "40"))},
 }
+# The results of the customers page, per tenant generation (customers/results_cache.py).
+# Only with a shared cache: the generation must be one for every worker.
+CUSTOMER_LIST_CACHE = env_bool("CUSTOMER_LIST_CACHE", default=bool(REDIS_URL))
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "TIMEOUT": 60,
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "200"))},
+}
 # With a shared cache, sessions are read from it and written through to the database (one
 # Redis round trip instead of a query per request); without one, from the database, since a
 # per-process cache would keep a logged-out session alive in the other workers.

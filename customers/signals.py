@@ -1,12 +1,13 @@
-"""Forget the cached filter options of a tenant when its tags or groups change."""
+"""Forget cached customer-page data of a tenant when what it shows changes."""
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from customers import results_cache
 from customers.forms import filter_options_key
-from customers.models import CustomerGroup, Tag
+from customers.models import Address, Customer, CustomerGroup, Tag
 
 
 @receiver([post_save, post_delete], sender=Tag)
@@ -17,3 +18,17 @@ def options_changed(sender, instance, **kwargs) -> None:
     # Again once committed: a page drawn meanwhile inside this transaction may have cached
     # options that a rollback would take back.
     transaction.on_commit(lambda: cache.delete(key))
+
+
+@receiver([post_save, post_delete], sender=Customer)
+@receiver([post_save, post_delete], sender=Address)
+@receiver([post_save, post_delete], sender=Tag)
+@receiver([post_save, post_delete], sender=CustomerGroup)
+def cards_changed(sender, instance, **kwargs) -> None:
+    results_cache.new_generation(instance.tenant_id)
+
+
+@receiver(m2m_changed, sender=Customer.tags.through)
+def customer_tags_changed(sender, instance, action, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"}:
+        results_cache.new_generation(instance.tenant_id)

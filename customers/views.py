@@ -3,12 +3,14 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crm.htmx import redirect_after_success, render_page
-from customers import listing, services
+from customers import listing, results_cache, services
 from customers.cards import render_cards
 from customers.forms import (
     AddressForm,
@@ -66,20 +68,35 @@ def customer_list(request: HttpRequest) -> HttpResponse:
             partial="more",
         )
 
-    cursors = {s.key: request.GET.get(f"after_{s.key}", "") for s in sections}
-    pages = listing.pages(queryset, sections, cursors)
     view_mode = _view_mode(request)
-    for page in pages:
-        render_cards(page.customers, view_mode)
+    query = _query_without_paging(request)
+    key = results_cache.page_key(request, view_mode)
+    results, pages = results_cache.get(key), None
+    if results is None:
+        cursors = {s.key: request.GET.get(f"after_{s.key}", "") for s in sections}
+        pages = listing.pages(queryset, sections, cursors)
+        for page in pages:
+            render_cards(page.customers, view_mode)
+        results = render_to_string(
+            "customers/customer_list.html#results",
+            {
+                "pages": pages,
+                "view_mode": view_mode,
+                "query": query,
+                "has_customers": any(p.customers for p in pages) or Customer.objects.exists(),
+            },
+            request,
+        )
+        results_cache.put(key, results)
     context = {
         "nav": "customers",
         "filters": filters,
-        "pages": pages,
         "view_mode": view_mode,
-        "query": _query_without_paging(request),
-        "has_customers": any(p.customers for p in pages) or Customer.objects.exists(),
+        "query": query,
+        "results": mark_safe(results),  # noqa: S308  (rendered by our template just above)
+        "pages": pages,  # None when the results came from the cache
     }
-    return render_page(request, "customers/customer_list.html", context, partial="results")
+    return render_page(request, "customers/customer_list.html", context, partial="results-slot")
 
 
 def _query_without_paging(request: HttpRequest) -> str:

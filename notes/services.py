@@ -3,6 +3,7 @@ leaves an entry in the customer's timeline, in one transaction."""
 
 from django.db import transaction
 
+from customers import results_cache
 from customers.models import ActivityEvent, Customer
 from customers.services import record_event
 from notes.models import Note
@@ -23,6 +24,7 @@ def refresh_latest_note(customer: Customer) -> None:
     Customer.objects.filter(pk=customer.pk).update(
         latest_note_excerpt=customer.latest_note_excerpt, latest_note_at=customer.latest_note_at
     )
+    results_cache.new_generation(customer.tenant_id)  # update() sends no signal
 
 
 @transaction.atomic
