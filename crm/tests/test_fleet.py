@@ -27,6 +27,7 @@ from django_scopes import scope, scopes_disabled
 
 from conftest import make_customer, make_product
 from crm.models import Membership, Tenant, User
+from customers.models import Customer
 from orders.models import Order
 from quickorder.services import generate_link
 from quickorder.tokens import make_token
@@ -205,6 +206,26 @@ def test_a_login_on_one_server_is_valid_on_the_other(servers, shop):
     assert status == 302 and headers["Location"] == "/"
     status, _, body = browser.get(b + "/fleet/customers/")
     assert status == 200 and "C0" in body
+
+
+def test_a_note_added_on_one_server_shows_in_the_other_servers_cached_list(servers, shop):
+    """The customers page is cached per worker; the generation that keys it is shared."""
+    a, b = servers
+    tenant = shop[0]
+    browser = Browser()
+    login(browser, a)
+    for _ in range(2):  # drawn, then answered from the cache
+        status, _, body = browser.get(a + "/fleet/customers/")
+    assert status == 200 and "Called about the blue towels" not in body
+    with scopes_disabled():
+        customer = Customer.objects.filter(tenant=tenant).order_by("name").first()
+    status, _, _ = browser.post(
+        f"{b}/fleet/customers/{customer.pk}/notes/new/",
+        {"text": "Called about the blue towels", "priority": "high"},
+    )
+    assert status == 302
+    _, _, body = browser.get(a + "/fleet/customers/")
+    assert "Called about the blue towels" in body
 
 
 def order_through(browser, first, second, token, product):
