@@ -211,9 +211,10 @@ CACHES["grids"] = {
     "TIMEOUT": 3600,
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GRID_CACHE_ENTRIES", "40"))},
 }
-# The results of the customers page, per tenant generation (customers/results_cache.py).
-# Only with a shared cache: the generation must be one for every worker.
-CUSTOMER_LIST_CACHE = env_bool("CUSTOMER_LIST_CACHE", default=bool(REDIS_URL))
+# Pages cached per tenant generation (crm/generations.py): the customers page's results and
+# the whole quick-order catalog. Only with a shared cache: a generation must be one for
+# every worker.
+GENERATION_CACHE = env_bool("GENERATION_CACHE", default=bool(REDIS_URL))
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",

@@ -15,9 +15,12 @@ from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
+from crm import generations
+
 CSRF_MARK = "__csrf-token-placeholder__"
 TOKEN_MARK = "__link-token-placeholder__"  # noqa: S105  (a marker, not a secret)
 TIMEOUT = 3600
+CATALOG_TIMEOUT = 60  # bounds what a write from outside the application could leave
 VERSION = "3"  # bump when the grid template changes
 
 
@@ -45,13 +48,12 @@ def grid_key(language: str, currency: str, discount, groups) -> str:
     return "grid:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
 
 
-def render_grid(request, *, token, language, currency, discount, groups) -> str:
-    """The grid from the cache or freshly drawn, with this link and CSRF token filled in.
+def draw_grid(*, language, currency, discount, groups) -> str:
+    """The grid with markers for the link and CSRF tokens, from the cache or drawn.
 
-    The link's token is a marker in the cached copy too, so every customer who sees the
-    same products at the same prices (language, currency, discount) shares one entry: a
-    grid of 500 products is over half a megabyte, and each worker keeps only a few
-    (`GRID_CACHE_ENTRIES`).
+    The markers let every customer who sees the same products at the same prices (language,
+    currency, discount) share one entry: a grid of 500 products is over half a megabyte,
+    and each worker keeps only a few (`GRID_CACHE_ENTRIES`).
     """
     key = grid_key(language, currency, discount, groups)
     grids = caches["grids"]
@@ -65,4 +67,30 @@ def render_grid(request, *, token, language, currency, discount, groups) -> str:
         }
         html = render_to_string("quickorder/catalog.html#products", context)
         grids.set(key, html, TIMEOUT)
+    return html
+
+
+def fill(request, html: str, token: str) -> str:
+    """The grid for this link and this visitor."""
     return html.replace(TOKEN_MARK, token).replace(CSRF_MARK, get_token(request))
+
+
+def full_catalog_key(tenant, language: str, currency: str, discount) -> str | None:
+    """Key of the whole catalog (grid and category menu) as of the tenant's catalog
+    generation (crm/generations.py): on a hit nothing is read from the database at all.
+    None when nothing may be cached."""
+    generation = generations.current("catalog", tenant.pk)
+    if generation is None:
+        return None
+    parts = [VERSION, generation, tenant.pk, language, currency, str(discount)]
+    return "catalog:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+
+
+def cached_catalog(key: str | None):
+    """(grid with markers, category menu) kept under `key`, or None."""
+    return caches["grids"].get(key) if key else None
+
+
+def keep_catalog(key: str | None, html: str, categories: list) -> None:
+    if key:
+        caches["grids"].set(key, (html, categories), CATALOG_TIMEOUT)

@@ -27,8 +27,7 @@ from crm.validation import is_number
 from customers.forms import AddressForm
 from orders.models import Order
 from orders.services import OrderError
-from quickorder import services
-from quickorder.grid import render_grid
+from quickorder import grid, services
 from quickorder.models import QuickOrderLink
 from quickorder.services import Cart
 
@@ -101,14 +100,41 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
         services.record_open(link)
     tenant = link.tenant
     language = translation.get_language()
-    products = Product.objects.filter(is_active=True).select_related("category")
+    currency, discount = services.page_currency(link), link.customer.discount_percent
     term = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    category_id = request.GET.get("category", "")
+    filtered = bool(term) or is_number(category_id)
+    key = None if filtered else grid.full_catalog_key(tenant, language, currency, discount)
+    cached = grid.cached_catalog(key)
+    if cached:
+        html, categories = cached
+    else:
+        html, categories = _draw_catalog(tenant, language, currency, discount, term, category_id)
+        grid.keep_catalog(key, html, categories)
+    products_html = grid.fill(request, html, token)
+    if request.htmx and request.htmx.target == "products":
+        return HttpResponse(products_html)
+    context = _context(
+        request,
+        link,
+        token,
+        products_html=mark_safe(products_html),  # noqa: S308  (rendered by our template)
+        term=term,
+        categories=categories,
+        category_id=int(category_id) if is_number(category_id) else None,
+        discount=discount,
+    )
+    return render(request, "quickorder/catalog.html", context)
+
+
+def _draw_catalog(tenant, language, currency, discount, term, category_id):
+    """The grid (with link and CSRF markers) and the category menu, from the database."""
+    products = Product.objects.filter(is_active=True).select_related("category")
     if term:
         query = Q(sku__icontains=term)
         for code in dict.fromkeys([language, tenant.default_language, "en"]):
             query |= Q(**{f"name_{code}__icontains": term})
         products = products.filter(query)
-    category_id = request.GET.get("category", "")
     if is_number(category_id):
         products = products.filter(category_id=int(category_id))
     products = shop_products(
@@ -116,9 +142,7 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
         language,
         tenant.default_language,
     )
-    rows = catalog_rows(
-        tenant, products, services.page_currency(link), link.customer.discount_percent, language
-    )
+    rows = catalog_rows(tenant, products, currency, discount, language)
     if term or is_number(category_id):
         categories = [
             (c.pk, localized(c, "name", language, tenant.default_language))
@@ -132,27 +156,10 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
                 if p.category_id
             }.items()
         )
-    products_html = render_grid(
-        request,
-        token=token,
-        language=language,
-        currency=services.page_currency(link),
-        discount=link.customer.discount_percent,
-        groups=group_by_category(rows),
+    html = grid.draw_grid(
+        language=language, currency=currency, discount=discount, groups=group_by_category(rows)
     )
-    if request.htmx and request.htmx.target == "products":
-        return HttpResponse(products_html)
-    context = _context(
-        request,
-        link,
-        token,
-        products_html=mark_safe(products_html),  # noqa: S308  (rendered by our template)
-        term=term,
-        categories=categories,
-        category_id=int(category_id) if is_number(category_id) else None,
-        discount=link.customer.discount_percent,
-    )
-    return render(request, "quickorder/catalog.html", context)
+    return html, categories
 
 
 def _after_cart_change(request, link, token, error: str = "") -> HttpResponse:

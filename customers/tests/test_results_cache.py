@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def cache_on(settings):
-    settings.CUSTOMER_LIST_CACHE = True
+    settings.GENERATION_CACHE = True
 
 
 @pytest.fixture
@@ -167,6 +167,6 @@ def test_tenants_never_share_a_cached_page(client_a, client, owner_b, shown, ten
 
 
 def test_off_without_a_shared_cache(client_a, shown, settings):
-    settings.CUSTOMER_LIST_CACHE = False
+    settings.GENERATION_CACHE = False
     page(client_a)
     assert not page(client_a)[1]

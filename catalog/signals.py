@@ -1,0 +1,23 @@
+"""Renew the tenant's catalog generation (crm/generations.py) on every write that can
+change what the quick-order catalog shows or what it costs."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from catalog.models import Category, ExchangeRate, Product, ProductPrice
+from crm import generations
+from crm.models import Tenant
+
+
+@receiver([post_save, post_delete], sender=Product)
+@receiver([post_save, post_delete], sender=ProductPrice)
+@receiver([post_save, post_delete], sender=ExchangeRate)
+@receiver([post_save, post_delete], sender=Category)
+def catalog_changed(sender, instance, **kwargs) -> None:
+    generations.renew("catalog", instance.tenant_id)
+
+
+@receiver(post_save, sender=Tenant)
+def tenant_changed(sender, instance: Tenant, **kwargs) -> None:
+    # Base currency, default language (the text fallback) and offered currencies.
+    generations.renew("catalog", instance.pk)

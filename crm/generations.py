@@ -1,0 +1,47 @@
+"""Per-tenant generations: a token in the shared cache that every write to one kind of
+data renews, so that anything cached under the old token is never found again.
+
+A write renews the generation twice: at once, and again when its transaction commits, so a
+page drawn from the database in between (before the commit) cannot be found afterwards.
+Nothing is cached from inside a transaction, where a page could show writes that are then
+rolled back. Users: the customers page (customers/results_cache.py) and the quick-order
+catalog (quickorder/grid.py); the receivers that renew them are in customers/signals.py,
+catalog/signals.py and notes/services.py.
+
+The generations live in the shared cache, so this is on only with one (`GENERATION_CACHE`,
+on when `REDIS_URL` is set): with a cache per process, a write in one worker would not
+reach the others. What is cached under a generation also expires after a minute, which
+bounds what a write from outside the application (SQL by hand, a restore) could leave.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+
+TIMEOUT = 24 * 3600
+
+
+def _key(kind: str, tenant_id: int) -> str:
+    return f"generation:{kind}:{tenant_id}"
+
+
+def renew(kind: str, tenant_id: int) -> None:
+    key = _key(kind, tenant_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def current(kind: str, tenant_id: int) -> str | None:
+    """The tenant's generation of `kind`, or None when nothing may be cached now."""
+    if not settings.GENERATION_CACHE or connection.in_atomic_block:
+        return None
+    key = _key(kind, tenant_id)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, uuid.uuid4().hex, TIMEOUT)
+        value = cache.get(key)  # None if renewed this instant: then draw it, don't keep it
+    return value
