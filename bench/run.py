@@ -322,7 +322,7 @@ def write_results(seeded, info, results, rss, orders_after, redis) -> None:
         "```",
         "",
         "Reproduce: `make bench` (needs PostgreSQL on 127.0.0.1:5432 and `wrk`; it creates "
-        "and drops its own database `crm_bench`).",
+        "its own database `crm_bench` afresh and leaves it for `bench/profile_view.py`).",
         "",
     ]
     results = ROOT / "bench" / "RESULTS.md"
