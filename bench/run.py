@@ -75,7 +75,10 @@ def redis_env() -> dict:
     except Exception as exc:  # measured without it, and said so
         print(f"Redis not reachable at {url} ({exc}); measuring without it", flush=True)
         return {}
-    return {"REDIS_URL": url}
+    return {
+        "REDIS_URL": url,
+        "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
+    }
 
 
 def cursor(values) -> str:

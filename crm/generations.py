@@ -16,6 +16,7 @@ bounds what a write from outside the application (SQL by hand, a restore) could 
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from django.conf import settings
@@ -23,25 +24,38 @@ from django.core.cache import cache
 from django.db import connection, transaction
 
 TIMEOUT = 24 * 3600
+log = logging.getLogger(__name__)
 
 
 def _key(kind: str, tenant_id: int) -> str:
     return f"generation:{kind}:{tenant_id}"
 
 
+def _forget(key: str) -> None:
+    try:
+        cache.delete(key)
+    except Exception:  # Redis away: what was kept expires within a minute (TIMEOUT of users)
+        log.warning("could not renew %s", key, exc_info=True)
+
+
 def renew(kind: str, tenant_id: int) -> None:
     key = _key(kind, tenant_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    _forget(key)
+    transaction.on_commit(lambda: _forget(key))
 
 
 def current(kind: str, tenant_id: int) -> str | None:
-    """The tenant's generation of `kind`, or None when nothing may be cached now."""
+    """The tenant's generation of `kind`, or None when nothing may be cached now (the
+    cache is off, a transaction is open, or Redis does not answer: then pages are drawn)."""
     if not settings.GENERATION_CACHE or connection.in_atomic_block:
         return None
     key = _key(kind, tenant_id)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, uuid.uuid4().hex, TIMEOUT)
-        value = cache.get(key)  # None if renewed this instant: then draw it, don't keep it
+    try:
+        value = cache.get(key)
+        if value is None:
+            cache.add(key, uuid.uuid4().hex, TIMEOUT)
+            value = cache.get(key)  # None if renewed this instant: draw it, don't keep it
+    except Exception:
+        log.warning("generation %s unavailable; drawing the page", key, exc_info=True)
+        return None
     return value
