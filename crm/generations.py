@@ -23,6 +23,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from crm import soft_cache
+
 TIMEOUT = 24 * 3600
 log = logging.getLogger(__name__)
 
@@ -32,10 +34,9 @@ def _key(kind: str, tenant_id: int) -> str:
 
 
 def _forget(key: str) -> None:
-    try:
-        cache.delete(key)
-    except Exception:  # Redis away: what was kept expires within a minute (TIMEOUT of users)
-        log.warning("could not renew %s", key, exc_info=True)
+    # Redis away: what was kept expires within a minute (the users' TIMEOUT).
+    if not soft_cache.delete_many([key]):
+        log.warning("could not renew %s", key)
 
 
 def renew(kind: str, tenant_id: int) -> None:

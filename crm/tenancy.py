@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import cache as memoize
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import Http404, HttpRequest
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from crm import soft_cache
 from crm.models import RESERVED_SLUGS, Membership, Tenant
 
 
@@ -120,15 +120,15 @@ def tenant_switcher(user) -> list[SwitcherEntry]:
     if not user.is_authenticated:
         return []
     key = switcher_key(user.pk)
-    entries = cache.get(key)
+    entries = soft_cache.get(key)
     if entries is None:
         entries = [
             SwitcherEntry(m.tenant_id, m.tenant.name, tenant_reverse(m.tenant, "customers:list"))
             for m in memberships_of(user)
         ]
-        cache.set(key, entries, SWITCHER_TIMEOUT)
+        soft_cache.set(key, entries, SWITCHER_TIMEOUT)
     return entries
 
 
 def forget_switchers(user_ids) -> None:
-    cache.delete_many([switcher_key(pk) for pk in user_ids])
+    soft_cache.delete_many([switcher_key(pk) for pk in user_ids])

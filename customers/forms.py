@@ -4,11 +4,11 @@ from decimal import Decimal, InvalidOperation
 import django_filters
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
+from crm import soft_cache
 from crm.countries import country_choices
 from crm.money import currency_choices
 from crm.phones import parse_phone
@@ -258,13 +258,13 @@ def filter_options(tenant_id: int) -> dict[str, list[tuple[int, str]]]:
     deleting a tag or group forgets them (customers/signals.py). Only the options are
     cached: a submitted choice is still validated against the scoped queryset."""
     key = filter_options_key(tenant_id)
-    options = cache.get(key)
+    options = soft_cache.get(key)
     if options is None:
         options = {
             "tag": list(Tag.objects.values_list("pk", "name")),
             "group": list(CustomerGroup.objects.values_list("pk", "name")),
         }
-        cache.set(key, options, FILTER_OPTIONS_TIMEOUT)
+        soft_cache.set(key, options, FILTER_OPTIONS_TIMEOUT)
     return options
 
 
