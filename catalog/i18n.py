@@ -14,6 +14,11 @@ def _columns(field: str, language: str, tenant_language: str) -> tuple[str, ...]
     return tuple(f"{field}_{code}" for code in codes if code in LANGUAGE_CODES)
 
 
+def localized_columns(field: str) -> list[str]:
+    """Every language's column of a translated field (for `only()`)."""
+    return [f"{field}_{code}" for code in LANGUAGE_CODES]
+
+
 def localized(obj, field: str, language: str, tenant_language: str = "en") -> str:
     for column in _columns(field, language, tenant_language):
         value = getattr(obj, column, None)

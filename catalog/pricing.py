@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import OuterRef, Subquery
+
 from catalog.models import ExchangeRate, Product, ProductPrice
 from crm.money import quantize
 
@@ -45,17 +47,36 @@ class PriceBook:
     # catalog), every price of the tenant in the currency: a long IN list costs more.
     LIST_LIMIT = 50
 
-    def __init__(self, tenant, currency: str, products=None):
+    def __init__(self, tenant, currency: str, products=None, *, annotated: bool = False):
+        """`annotated`: the products came through `with_explicit_prices(..., currency)`,
+        so their explicit prices are already read."""
         self.tenant = tenant
         self.currency = currency
         self.rate = None
         if currency != tenant.base_currency:
             rate = ExchangeRate.objects.filter(currency=currency).first()
             self.rate = rate.rate if rate else None
+        if annotated:
+            self.explicit = {
+                p.pk: p.explicit_price for p in products if p.explicit_price is not None
+            }
+            return
         explicit = ProductPrice.objects.filter(currency=currency)
         if products is not None and len(products) <= self.LIST_LIMIT:
             explicit = explicit.filter(product__in=[p.pk for p in products])
         self.explicit = dict(explicit.values_list("product_id", "price"))
+
+    @staticmethod
+    def with_explicit_prices(products, currency: str):
+        """The products queryset with each one's explicit price in `currency` (or None)
+        read in the same query, for `PriceBook(..., annotated=True)`."""
+        return products.annotate(
+            explicit_price=Subquery(
+                ProductPrice.objects.filter(product=OuterRef("pk"), currency=currency).values(
+                    "price"
+                )[:1]
+            )
+        )
 
     def list_price(self, product: Product) -> Decimal:
         if product.pk in self.explicit:

@@ -1,11 +1,14 @@
 """Per-tenant generations: a token in the shared cache that every write to one kind of
 data renews, so that anything cached under the old token is never found again.
 
-A write renews the generation twice: at once, and again when its transaction commits, so a
-page drawn from the database in between (before the commit) cannot be found afterwards.
-Nothing is cached from inside a transaction, where a page could show writes that are then
-rolled back. Users: the customers page (customers/results_cache.py) and the quick-order
-catalog (quickorder/grid.py); the receivers that renew them are in customers/signals.py,
+A write renews the generation when its transaction commits (at once outside one), and a
+page's key takes the generation before the page reads the database. So a page drawn while
+the write was not yet committed is kept under the old generation, which nobody asks for
+after the commit; a rolled-back write renews nothing, as nothing changed. Nothing is cached
+from inside a transaction, where a page could show writes that are then rolled back.
+
+Users: the customers page (customers/results_cache.py) and the quick-order catalog
+(quickorder/grid.py); the receivers that renew them are in customers/signals.py,
 catalog/signals.py and notes/services.py.
 
 The generations live in the shared cache, so this is on only with one (`GENERATION_CACHE`,
@@ -41,7 +44,6 @@ def _forget(key: str) -> None:
 
 def renew(kind: str, tenant_id: int) -> None:
     key = _key(kind, tenant_id)
-    _forget(key)
     transaction.on_commit(lambda: _forget(key))
 
 

@@ -48,7 +48,11 @@ class OrderFilter(django_filters.FilterSet):
 
 
 class StaffOrderForm(forms.Form):
-    """Staff enter an order taken by phone: a quantity per product, an address, a note."""
+    """Staff enter an order taken by phone: a quantity per product, an address, a note.
+
+    A quantity is posted as `qty_<product id>`. The form reads the lines from those fields
+    alone, so placing an order needs no product list; the service then refuses a product
+    that is not the tenant's or no longer offered."""
 
     address = forms.ChoiceField(label=_("Ship to"), required=False)
     note = forms.CharField(
@@ -56,9 +60,8 @@ class StaffOrderForm(forms.Form):
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, *args, products, addresses, **kwargs):
+    def __init__(self, *args, addresses, **kwargs):
         super().__init__(*args, **kwargs)
-        self.products = products
         self.fields["address"].choices = [("", _("No address"))] + [
             (str(a.pk), f"{a.title}: {a.one_line()}") for a in addresses
         ]
@@ -66,6 +69,7 @@ class StaffOrderForm(forms.Form):
         if default:
             self.fields["address"].initial = str(default.pk)
         self.addresses = {str(a.pk): a for a in addresses}
+        self.quantity_errors = {}
 
     def quantity_field(self, product) -> str:
         return f"qty_{product.pk}"
@@ -73,14 +77,17 @@ class StaffOrderForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         lines, errors = [], {}
-        for product in self.products:
-            raw = (self.data.get(self.quantity_field(product)) or "").strip()
+        for name in self.data:
+            product_id = name.removeprefix("qty_")
+            if product_id == name or not is_number(product_id):
+                continue
+            raw = (self.data.get(name) or "").strip()
             if not raw or raw == "0":
                 continue
             try:
-                lines.append((product.pk, parse_quantity(raw)))
+                lines.append((int(product_id), parse_quantity(raw)))
             except OrderError as exc:
-                errors[product.pk] = exc.messages[0]
+                errors[int(product_id)] = exc.messages[0]
         self.quantity_errors = errors
         if errors:
             raise forms.ValidationError(_("Check the quantities marked below."))

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from catalog.i18n import localized_columns
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
 from crm.money import quantize
@@ -98,16 +99,17 @@ def place_order(
     """Create an order priced from the database in the customer's currency with their
     discount. A repeated idempotency key returns the order it created the first time."""
     check_idempotency_key(idempotency_key)
-    found = existing_order(idempotency_key)
-    if found is not None:
-        return found
+    # The key is not looked up first: a new key is the rule and a repeat the exception, so
+    # the unique constraint on (tenant, idempotency_key) finds repeats. A repeat then rolls
+    # back whole, giving its number back, and answers with the order it placed before.
     try:
         with transaction.atomic():
             return _place(
                 customer, list(lines), address, note, source, link, idempotency_key, placed_ip, by
             )
-    except IntegrityError:
-        # A concurrent request with the same key won the race: return its order.
+    except (IntegrityError, OrderError):
+        # A retry of a placed order (even if the customer or a product changed since), or
+        # a concurrent request with the same key that won the race: return its order.
         found = existing_order(idempotency_key)
         if found is None:
             raise
@@ -124,18 +126,24 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         raise OrderError(_("Each product may appear only once."), code="duplicate")
     for line in lines:
         parse_quantity(line.quantity)
-    # Scoped to the tenant, active only: another tenant's or a withdrawn product is refused.
-    products = {
-        p.pk: p
-        for p in Product.objects.filter(pk__in=[line.product_id for line in lines], is_active=True)
-    }
-    if len(products) != len(lines):
-        raise OrderError(_("A product in the order is no longer available."), code="product")
-
     currency = customer.preferred_currency
     if currency not in tenant.all_currencies:
         currency = tenant.base_currency
-    book = PriceBook(tenant, currency, list(products.values()))
+    # Scoped to the tenant, active only: another tenant's or a withdrawn product is refused.
+    # Each comes with its explicit price in the currency, if any (one query, not two), and
+    # without the descriptions, which an order line does not keep.
+    products = {
+        p.pk: p
+        for p in PriceBook.with_explicit_prices(
+            Product.objects.filter(pk__in=[line.product_id for line in lines], is_active=True).only(
+                "tenant_id", "sku", "unit", "price", *localized_columns("name")
+            ),
+            currency,
+        )
+    }
+    if len(products) != len(lines):
+        raise OrderError(_("A product in the order is no longer available."), code="product")
+    book = PriceBook(tenant, currency, list(products.values()), annotated=True)
     discount = customer.discount_percent
     if isinstance(address, Address):
         if address.customer_id != customer.pk:
@@ -207,11 +215,13 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
     )
     customer.last_order_at = order.created_at
     customer.last_order_ip = placed_ip or customer.last_order_ip
-    customer.save(update_fields=["last_order_at", "last_order_ip"])
-    if customer.status == Customer.Status.POTENTIAL:
-        before = customer.status
+    fields = ["last_order_at", "last_order_ip"]
+    before = customer.status
+    if before == Customer.Status.POTENTIAL:  # a first order makes a lead a customer
         customer.status = Customer.Status.CURRENT
-        customer.save(update_fields=["status", "updated_at"])
+        fields += ["status", "updated_at"]
+    customer.save(update_fields=fields)
+    if customer.status != before:
         record_event(
             customer,
             ActivityEvent.Kind.CHANGED,

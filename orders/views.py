@@ -162,16 +162,9 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     customer = get_object_or_404(Customer.objects.active(), pk=customer_pk)
     tenant = customer.tenant = request.tenant  # the scope made them the same; saves a query
     language = customer.preferred_language
-    products = Product.objects.filter(is_active=True).select_related("category")
-    if request.method == "POST":
-        # Only the products with a quantity in the form: the rest is for drawing the page.
-        posted = [k[4:] for k, v in request.POST.items() if k.startswith("qty_") and v.strip()]
-        products = products.filter(pk__in=[p for p in posted if is_number(p)])
-    products = list(products.order_by("category__position", "category_id", "position", "id"))
     addresses = list(customer.addresses.all())
     form = StaffOrderForm(
         request.POST or None,
-        products=products,
         addresses=addresses,
         initial={"idempotency_key": secrets.token_urlsafe(24)},
     )
@@ -192,12 +185,11 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
             messages.success(request, _("Order #%(number)s was placed.") % {"number": order.number})
             return redirect_after_success(request, reverse("orders:detail", args=[order.pk]))
 
-    if request.method == "POST":  # the form is shown again: with every product
-        products = list(
-            Product.objects.filter(is_active=True)
-            .select_related("category")
-            .order_by("category__position", "category_id", "position", "id")
-        )
+    products = list(
+        Product.objects.filter(is_active=True)
+        .select_related("category")
+        .order_by("category__position", "category_id", "position", "id")
+    )
     currency = customer.preferred_currency
     if currency not in tenant.all_currencies:
         currency = tenant.base_currency
@@ -217,7 +209,7 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
                 "price": price,
                 "field": field,
                 "value": request.POST.get(field, ""),
-                "error": getattr(form, "quantity_errors", {}).get(product.pk),
+                "error": form.quantity_errors.get(product.pk),
             }
         )
     context = {

@@ -6,9 +6,10 @@ from django.core import mail
 from django.db import connection
 from django_scopes import scope, scopes_disabled
 
+from catalog.models import ProductPrice
 from conftest import make_customer, make_product
 from customers.models import Address, Customer
-from orders.models import Order, OrderLine
+from orders.models import Order, OrderLine, OrderStatusChange
 from orders.services import LineRequest, OrderError, place_order, transition
 
 
@@ -70,6 +71,26 @@ def test_prices_come_from_the_database_in_the_customers_currency(buyer, products
     assert order.shipping_address["city"] == "İzmir"
 
 
+def test_an_explicit_price_in_the_currency_beats_the_converted_one(buyer, products_a):
+    towel, pestemal = products_a
+    with scopes_disabled():
+        ProductPrice.objects.create(
+            tenant=buyer.tenant, product=towel, currency="EUR", price=Decimal("30.00")
+        )
+        ProductPrice.objects.create(  # another currency's price plays no part
+            tenant=buyer.tenant, product=pestemal, currency="USD", price=Decimal("99.00")
+        )
+    order = place(buyer, [(towel, 1), (pestemal, 1)])
+    with scope(tenant=buyer.tenant):
+        lines = list(order.lines.all())
+    # towel: 30.00 EUR, -10% = 27.00; pestemal converted: 11.93, -10% = 10.74
+    assert [(x.unit_price, x.discounted_unit_price) for x in lines] == [
+        (Decimal("30.00"), Decimal("27.00")),
+        (Decimal("11.93"), Decimal("10.74")),
+    ]
+    assert order.total == Decimal("37.74")
+
+
 def test_numbers_are_sequential_per_tenant(buyer, products_a, tenant_b, customer_b):
     towel, _ = products_a
     first = place(buyer, [(towel, 1)], key="a")
@@ -87,6 +108,31 @@ def test_same_idempotency_key_returns_the_same_order(buyer, products_a):
     assert again.pk == first.pk
     with scopes_disabled():
         assert Order.objects.count() == 1 and OrderLine.objects.count() == 1
+
+
+def test_a_retry_takes_no_number_and_writes_nothing(buyer, products_a):
+    towel, _ = products_a
+    first = place(buyer, [(towel, 1)], key="one")
+    place(buyer, [(towel, 1)], key="one")
+    second = place(buyer, [(towel, 1)], key="two")
+    assert (first.number, second.number) == (1, 2)
+    with scopes_disabled():
+        assert buyer.events.filter(kind="order_placed").count() == 2
+        assert OrderStatusChange.objects.count() == 2
+
+
+def test_a_retry_returns_the_order_even_if_it_could_not_be_placed_now(buyer, products_a):
+    """The first attempt went through; the customer was blocked and the product withdrawn
+    before the retry arrived: the retry still answers with the order, not an error."""
+    towel, _ = products_a
+    first = place(buyer, [(towel, 1)], key="late")
+    with scopes_disabled():
+        Customer.objects.filter(pk=buyer.pk).update(is_blocked=True)
+        type(towel).objects.filter(pk=towel.pk).update(is_active=False)
+    buyer.refresh_from_db()
+    assert place(buyer, [(towel, 1)], key="late").pk == first.pk
+    with pytest.raises(OrderError):  # a new order is still refused
+        place(buyer, [(towel, 1)], key="new")
 
 
 def test_snapshots_survive_catalog_and_address_edits(buyer, products_a):

@@ -3,6 +3,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django_scopes import scope, scopes_disabled
 
 from conftest import make_customer, make_product
@@ -226,9 +228,30 @@ def test_staff_order_cannot_include_another_tenants_product(client_a, customer_a
     response = client_a.post(
         f"/anka/orders/new/{customer_a.pk}/", {f"qty_{foreign.pk}": "1", "idempotency_key": "x"}
     )
-    assert response.status_code == 200  # the field does not exist here: the order is empty
+    assert response.status_code == 200
+    assert "A product in the order is no longer available." in response.content.decode()
     with scopes_disabled():
         assert not Order.objects.exists()
+
+
+def test_placing_a_staff_order_costs_the_same_queries_for_one_line_or_many(
+    client_a, tenant_a, customer_a
+):
+    with scopes_disabled():
+        products = [make_product(tenant_a, f"P-{i}", Decimal("10")) for i in range(8)]
+    url = f"/anka/orders/new/{customer_a.pk}/"
+    client_a.post(url, {f"qty_{products[0].pk}": "1", "idempotency_key": "warm"})
+    counts = []
+    for key, chosen in [("one", products[:1]), ("eight", products)]:
+        data = {f"qty_{p.pk}": "2" for p in chosen} | {"idempotency_key": key}
+        with CaptureQueriesContext(connection) as captured:
+            assert client_a.post(url, data).status_code == 302
+        counts.append(len(captured.captured_queries))
+    # Session, user, membership, customer, addresses, products with their prices, counter
+    # (2), order, lines, status, event, customer; savepoint and release in a test.
+    assert counts[0] == counts[1] <= 15
+    with scope(tenant=tenant_a):
+        assert Order.objects.get(idempotency_key="eight").lines.count() == 8
 
 
 def test_refused_staff_order_shows_every_product_again(client_a, customer_a, products_a):
