@@ -220,6 +220,45 @@ def test_double_click_on_place_order_creates_one_order(browser, live_server, lin
     context.close()
 
 
+def test_staff_take_an_order_by_phone(browser, live_server, shop, owner_a, customer_a):
+    """A wrong quantity is said next to its product and keeps what was typed; corrected,
+    the order is placed once and the detail page shows it."""
+    towel, pestemal = sorted(shop_products(shop), key=lambda p: p.sku, reverse=True)
+    page = login(browser, live_server, owner_a.username)
+    page.goto(f"{live_server.url}/anka/orders/new/{customer_a.pk}/")
+    page.fill(f"#id_qty_{towel.pk}", "2")
+    page.fill(f"#id_qty_{pestemal.pk}", "1.5")
+    page.fill("#id_note", "Called at 10:00")
+    page.click("#order-form button[type=submit]")
+    expect(page.locator(".field__error")).to_have_text("Enter a whole number of items.")
+    expect(page.locator(f"#id_qty_{towel.pk}")).to_have_value("2")
+    expect(page.locator("#id_note")).to_have_value("Called at 10:00")
+    shot(page, "order_form_error")
+    with scopes_disabled():
+        assert not Order.objects.exists()
+    page.fill(f"#id_qty_{pestemal.pk}", "3")
+    page.click("#order-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/anka/orders/\d+/$"))
+    expect(page.locator("main")).to_contain_text("Order #1 was placed.")
+    shot(page, "order_placed_by_staff")
+    with scopes_disabled():
+        order = Order.objects.get()
+        lines = sorted((line.sku, line.quantity) for line in order.lines.all())
+    assert (order.source, order.customer_note, lines) == (
+        "staff",
+        "Called at 10:00",
+        [("PST-1", 3), ("TWL-1", 2)],
+    )
+    page.context.close()
+
+
+def shop_products(tenant):
+    from catalog.models import Product
+
+    with scopes_disabled():
+        return list(Product.objects.filter(tenant=tenant))
+
+
 def english_labels(text: str, language: str) -> list[str]:
     """Translatable English strings that appear in a page's text and that `language`
     writes differently ("Catalog" is also Romanian, so it proves nothing there)."""
