@@ -128,15 +128,18 @@ def servers(static_root):
         )
         urls.append(f"http://127.0.0.1:{port}")
     try:
+        # A booting server accepts connections before its workers answer them, so a
+        # probe can time out as well as be refused (seen on a slow machine).
+        deadline = time.monotonic() + 60
         for url in urls:
-            for _ in range(100):
+            while True:
                 try:
                     urllib.request.urlopen(url + "/healthz", timeout=2)
                     break
-                except (urllib.error.URLError, ConnectionError):
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
+                    if time.monotonic() > deadline:
+                        pytest.fail(f"{url} did not start within a minute")
                     time.sleep(0.1)
-            else:
-                pytest.fail(f"{url} did not start")
         yield urls
     finally:
         for process in processes:
