@@ -157,6 +157,11 @@ class Tenant(models.Model):
         """The base currency first, then the other enabled ones."""
         return [self.base_currency] + [c for c in self.currencies if c != self.base_currency]
 
+    def selling_currency(self, preferred: str) -> str:
+        """The currency to price in for a customer who prefers `preferred`: it while the
+        business still sells in it, else the base currency."""
+        return preferred if preferred in self.all_currencies else self.base_currency
+
     @property
     def offered_languages(self) -> list[str]:
         return self.quickorder_languages or [self.default_language]

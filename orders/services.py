@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from catalog.i18n import localized_columns
+from catalog.i18n import localized, localized_columns
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
 from crm.money import quantize
@@ -126,9 +126,7 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         raise OrderError(_("Each product may appear only once."), code="duplicate")
     for line in lines:
         parse_quantity(line.quantity)
-    currency = customer.preferred_currency
-    if currency not in tenant.all_currencies:
-        currency = tenant.base_currency
+    currency = tenant.selling_currency(customer.preferred_currency)
     # Scoped to the tenant, active only: another tenant's or a withdrawn product is refused.
     # Each comes with its explicit price in the currency, if any (one query, not two), and
     # without the descriptions, which an order line does not keep.
@@ -233,8 +231,6 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
 
 
 def _product_name(product, language, tenant_language) -> str:
-    from catalog.i18n import localized
-
     return localized(product, "name", language, tenant_language)[:200]
 
 

@@ -190,9 +190,7 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
         .select_related("category")
         .order_by("category__position", "category_id", "position", "id")
     )
-    currency = customer.preferred_currency
-    if currency not in tenant.all_currencies:
-        currency = tenant.base_currency
+    currency = tenant.selling_currency(customer.preferred_currency)
     book = PriceBook(tenant, currency, products)
     rows = []
     for product in products:

@@ -167,10 +167,7 @@ def count_order(link: QuickOrderLink) -> None:
 
 
 def page_currency(link: QuickOrderLink) -> str:
-    """The customer's currency while the tenant still sells in it, else the base one."""
-    tenant = link.tenant
-    currency = link.customer.preferred_currency
-    return currency if currency in tenant.all_currencies else tenant.base_currency
+    return link.tenant.selling_currency(link.customer.preferred_currency)
 
 
 def page_language(link: QuickOrderLink, chosen: str | None) -> str:

@@ -1,21 +1,11 @@
 -- POST a 5-line staff order, each request with a fresh idempotency key.
 -- Environment: COOKIE (sessionid and csrftoken), CSRF (the token), BODY (form without key).
-local counter = 0
-local thread_id = 0
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  thread_id = id
-end
+-- The scripts beside this one (unique.lua), wherever wrk is run from.
+package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
+local unique = require("unique")
 
 function request()
-  counter = counter + 1
-  local body = os.getenv("BODY") .. "&idempotency_key=bench-" .. os.time() .. "-" .. thread_id .. "-" .. counter
+  local body = os.getenv("BODY") .. "&idempotency_key=bench-" .. os.time() .. "-" .. unique()
   local headers = {}
   headers["Cookie"] = os.getenv("COOKIE")
   headers["X-CSRFToken"] = os.getenv("CSRF")

@@ -91,6 +91,16 @@ def test_an_explicit_price_in_the_currency_beats_the_converted_one(buyer, produc
     assert order.total == Decimal("37.74")
 
 
+def test_a_currency_the_business_stopped_selling_in_falls_back_to_the_base(buyer, products_a):
+    """The customer prefers EUR; the business then drops EUR: the order is in TRY."""
+    tenant = buyer.tenant
+    tenant.currencies = ["USD"]
+    tenant.save()
+    order = place(buyer, [(products_a[0], 1)])
+    # 1000 TRY, -10% = 900.00
+    assert (order.currency, order.total) == ("TRY", Decimal("900.00"))
+
+
 def test_numbers_are_sequential_per_tenant(buyer, products_a, tenant_b, customer_b):
     towel, _ = products_a
     first = place(buyer, [(towel, 1)], key="a")
