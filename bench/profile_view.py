@@ -8,8 +8,10 @@ the database of DATABASE_URL (the benchmark's `crm_bench` after `make bench`, sa
     .venv/bin/python bench/profile_view.py /big/customers/ --user bench
 
 Prints milliseconds per request, the queries of one request with their times, and a
-pyinstrument call tree (`--profile`). `--post` sends a form instead, with a CSRF token; `{n}`
-in it becomes the request's number, for fields that must differ (an idempotency key):
+pyinstrument call tree (`--profile`) or cProfile's costliest functions (`--cprofile`, by
+own time; `--cprofile cumulative` by time inside). `--post` sends a form instead, with a
+CSRF token; `{n}` in it becomes the request's number, for fields that must differ (an
+idempotency key):
 
     .venv/bin/python bench/profile_view.py /big/orders/new/1/ --user bench \
         --post 'qty_1=1&qty_2=1&idempotency_key=profile-{n}'
@@ -36,6 +38,13 @@ def main() -> int:
     parser.add_argument("--post", metavar="BODY", help="a urlencoded form to POST")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--profile", action="store_true", help="print a pyinstrument tree")
+    parser.add_argument(
+        "--cprofile",
+        nargs="?",
+        const="tottime",
+        metavar="SORT",
+        help="print cProfile's 40 costliest functions, by own time or by SORT (cumulative)",
+    )
     args = parser.parse_args()
 
     import django
@@ -129,6 +138,15 @@ def main() -> int:
             for _ in range(args.requests):
                 request()
         print(profiler.output_text(color=False, unicode=False))
+    if args.cprofile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        with profiler:
+            for _ in range(args.requests):
+                request()
+        pstats.Stats(profiler).sort_stats(args.cprofile).print_stats(40)
     return 0
 
 

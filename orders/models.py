@@ -13,8 +13,9 @@ MAX_QUANTITY = 10_000
 
 
 class OrderCounter(TenantOwned):
-    """The last order number of a tenant; locked with SELECT ... FOR UPDATE to allocate the
-    next one, so numbers are sequential, gap-free and never reused."""
+    """The last order number of a tenant. Allocating the next one increments it in place
+    (orders.services.next_number), which locks the row until the order's transaction ends,
+    so numbers are sequential, gap-free and never reused."""
 
     last_number = models.PositiveBigIntegerField(default=0)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from catalog.i18n import localized, localized_columns
@@ -62,17 +62,27 @@ def parse_quantity(value) -> int:
     return quantity
 
 
+NEXT_NUMBER_SQL = (
+    "UPDATE orders_ordercounter SET last_number = last_number + 1"
+    " WHERE tenant_id = %s RETURNING last_number"
+)
+
+
 def next_number(tenant) -> int:
-    """Allocate the tenant's next order number under a row lock (gap-free: the lock is held
-    until the order's transaction ends, and a rolled-back order gives its number back)."""
-    try:
-        counter = OrderCounter.objects.select_for_update().get()
-    except OrderCounter.DoesNotExist:
-        OrderCounter.objects.get_or_create(tenant=tenant)
-        counter = OrderCounter.objects.select_for_update().get()
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+    """Allocate the tenant's next order number (gap-free: the row lock the increment takes is
+    held until the order's transaction ends, and a rolled-back order gives its number back).
+
+    One statement, `UPDATE ... RETURNING`, where the ORM would need two (a locking SELECT,
+    then the UPDATE): Django's update() cannot return values. It names the tenant itself,
+    so it cannot miss the scope."""
+    with connection.cursor() as cursor:
+        cursor.execute(NEXT_NUMBER_SQL, [tenant.pk])
+        row = cursor.fetchone()
+        if row is None:  # the tenant's first order: create its counter, then take a number
+            OrderCounter.objects.get_or_create(tenant=tenant)
+            cursor.execute(NEXT_NUMBER_SQL, [tenant.pk])
+            row = cursor.fetchone()
+    return row[0]
 
 
 def check_idempotency_key(key: str) -> None:
