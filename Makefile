@@ -27,7 +27,7 @@ migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	DEMO_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py seed_demo
 
 run: export REQUEST_LOG ?= 0
 run: compilemessages seed

@@ -1,5 +1,7 @@
 """A quick-order link for one demo customer per tenant, printed by `make run`."""
 
+import os
+
 from customers.models import Customer
 from quickorder.models import QuickOrderLink
 from quickorder.services import generate_link
@@ -19,8 +21,10 @@ def seed(tenant, owner, staff) -> str:
     link = QuickOrderLink.objects.filter(customer=customer, revoked_at__isnull=True).first()
     if link is None:
         link = generate_link(customer, by=owner)
+    # `make run` says where it serves (HOST and PORT may be set), so the link opens there.
+    base = os.environ.get("DEMO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
     return (
         f"  quick-order link of {customer.name} ({customer.preferred_language}, "
         f"{customer.preferred_currency}, {customer.discount_percent}% off): "
-        f"http://127.0.0.1:8000/q/{make_token(link)}/"
+        f"{base}/q/{make_token(link)}/"
     )

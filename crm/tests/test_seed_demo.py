@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 from django.core.management import call_command
@@ -33,3 +34,14 @@ def test_demo_owner_can_log_in_and_see_customers(client, db):
     )
     assert response.redirect_chain[-1][0] == "/anka-tekstil/customers/"
     assert '<html lang="tr"' in response.content.decode()
+
+
+def test_printed_quick_order_links_open_where_make_run_serves(client, db, monkeypatch):
+    monkeypatch.setenv("DEMO_BASE_URL", "http://127.0.0.1:8765")
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    paths = re.findall(r"http://127\.0\.0\.1:8765(/q/\S+/)", out.getvalue())
+    assert len(paths) == 2  # one link per demo business, at the port make run serves
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200
