@@ -3,15 +3,17 @@
 Calls the WSGI application directly (no server, no network), as the given user, against
 the database of DATABASE_URL (the benchmark's `crm_bench` after `make bench`, say):
 
-    export DEBUG=0 SECRET_KEY=x ALLOWED_HOSTS=127.0.0.1
-    export DATABASE_URL=postgres://postgres@127.0.0.1/crm_bench
+    export DEBUG=0 SECRET_KEY=x ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0
+    export DATABASE_URL=postgres://postgres@127.0.0.1/crm_bench REQUEST_LOG=0
+    export REDIS_URL=redis://127.0.0.1:6379/14 \
+        SESSION_ENGINE=django.contrib.sessions.backends.cached_db  # as `make bench` runs
     .venv/bin/python bench/profile_view.py /big/customers/ --user bench
 
 Prints milliseconds per request, the queries of one request with their times, and a
 pyinstrument call tree (`--profile`) or cProfile's costliest functions (`--cprofile`, by
 own time; `--cprofile cumulative` by time inside). `--post` sends a form instead, with a
-CSRF token; `{n}` in it becomes the request's number, for fields that must differ (an
-idempotency key):
+CSRF token. `{n}` in the form or the query string becomes the request's number, for fields
+that must differ (an idempotency key) or a page no cache may answer (`?fresh={n}`):
 
     .venv/bin/python bench/profile_view.py /big/orders/new/1/ --user bench \
         --post 'qty_1=1&qty_2=1&idempotency_key=profile-{n}'
@@ -90,7 +92,7 @@ def main() -> int:
             "CONTENT_LENGTH": str(len(body)),
             "HTTP_X_CSRFTOKEN": csrf,
             "PATH_INFO": path,
-            "QUERY_STRING": query,
+            "QUERY_STRING": query.replace("{n}", f"{os.getpid()}-{time.time_ns()}-{sent}"),
             "SERVER_NAME": host,
             "SERVER_PORT": "80",
             "HTTP_HOST": host,
