@@ -85,14 +85,15 @@ def main() -> int:
     def request() -> str:
         nonlocal sent
         sent += 1
-        body = (args.post or "").replace("{n}", f"{os.getpid()}-{time.time_ns()}-{sent}")
+        unique = f"{os.getpid()}-{time.time_ns()}-{sent}"
+        body = (args.post or "").replace("{n}", unique)
         environ = {
             "REQUEST_METHOD": "POST" if args.post else "GET",
             "CONTENT_TYPE": "application/x-www-form-urlencoded",
             "CONTENT_LENGTH": str(len(body)),
             "HTTP_X_CSRFTOKEN": csrf,
             "PATH_INFO": path,
-            "QUERY_STRING": query.replace("{n}", f"{os.getpid()}-{time.time_ns()}-{sent}"),
+            "QUERY_STRING": query.replace("{n}", unique),
             "SERVER_NAME": host,
             "SERVER_PORT": "80",
             "HTTP_HOST": host,
