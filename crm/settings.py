@@ -126,6 +126,17 @@ DATABASES = {
 }
 # Behind PgBouncer in transaction mode (docs/operations.md).
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DISABLE_SERVER_SIDE_CURSORS")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DB_PREPARED_STATEMENTS", default=True
+):
+    # psycopg prepares a statement on its 5th use in a connection (it keeps the 100 most
+    # used), so PostgreSQL parses and, after a few runs, plans each of the app's statements
+    # once per connection instead of on every request: about an eighth more orders per
+    # second on the benchmark. It needs server-side parameter binding. Turn it off behind
+    # PgBouncer older than 1.21 in transaction mode (docs/operations.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite connections are cheap; a persistent one only holds file locks longer.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

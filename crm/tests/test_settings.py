@@ -55,3 +55,20 @@ def test_csrf_middleware_is_djangos_subclass_and_installed(settings):
     assert check_csrf_middleware() == []
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "crm.csrf.CsrfViewMiddleware"]
     assert [e.id for e in check_csrf_middleware()] == ["crm.E002"]
+
+
+def database_options(**overrides) -> dict:
+    env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://crm@db.example.com/crm", **overrides}
+    code = "import json; from django.conf import settings as s; "
+    code += "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
+    result = run_manage("shell", "-c", code, env_overrides=env)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_postgresql_uses_prepared_statements_unless_turned_off():
+    assert database_options() == {"server_side_binding": True, "prepare_threshold": 5}
+    # Behind an old PgBouncer in transaction mode (docs/operations.md).
+    assert database_options(DB_PREPARED_STATEMENTS="0") == {}

@@ -15,3 +15,40 @@ def test_trigram_indexes_exist_on_postgresql():
         definition = indexes[f"customer_trgm_{column}"]
         assert "gin" in definition and "upper" in definition and "gin_trgm_ops" in definition
     assert "gin_trgm_ops" in indexes["customer_trgm_phone_digits"]
+
+
+@pytest.mark.django_db
+def test_searches_stay_right_and_scoped_once_prepared(tenant_a, tenant_b):
+    """PostgreSQL plans a prepared statement once for any parameters (crm/settings.py): the
+    same search, repeated past psycopg's threshold with other terms and another tenant, must
+    still find exactly each tenant's matches."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    from django_scopes import scope
+
+    from conftest import make_customer
+    from customers.models import Customer
+    from customers.services import search_filter
+
+    with scope(tenant=tenant_a):
+        for n in range(8):
+            make_customer(tenant_a, f"Anka Kumaş {n}", email=f"k{n}@anka.example")
+    with scope(tenant=tenant_b):
+        for n in range(8):
+            make_customer(tenant_b, f"Birch Kumaş {n}", email=f"k{n}@birch.example")
+
+    def search(tenant, term):
+        with scope(tenant=tenant):
+            query = Customer.objects.active().filter(search_filter(term)).order_by("name")
+            return list(query.values_list("name", flat=True))
+
+    for n in range(8):
+        assert search(tenant_a, f"kumaş {n}") == [f"Anka Kumaş {n}"]
+        assert search(tenant_b, f"KUMAŞ {n}") == [f"Birch Kumaş {n}"]
+    assert search(tenant_a, "kumaş") == [f"Anka Kumaş {n}" for n in range(8)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%customers_customer%UPPER%LIKE%"],
+        )
+        assert cursor.fetchone()[0] >= 1
