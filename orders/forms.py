@@ -1,9 +1,11 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from crm.validation import is_number
+from customers.models import Address
 from orders.models import Order
 from orders.services import OrderError, parse_quantity
 
@@ -60,16 +62,26 @@ class StaffOrderForm(forms.Form):
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, *args, addresses, **kwargs):
+    def __init__(self, *args, customer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["address"].choices = [("", _("No address"))] + [
-            (str(a.pk), f"{a.title}: {a.one_line()}") for a in addresses
-        ]
-        default = next((a for a in addresses if a.is_default), None)
-        if default:
-            self.fields["address"].initial = str(default.pk)
-        self.addresses = {str(a.pk): a for a in addresses}
+        self.customer = customer
+        # Callables: the customer's addresses are read only when the form is drawn or an
+        # address is chosen, so an order without one costs no query for them.
+        self.fields["address"].choices = self._address_choices
+        self.fields["address"].initial = self._default_address
         self.quantity_errors = {}
+
+    @cached_property
+    def addresses(self) -> dict[str, Address]:
+        return {str(a.pk): a for a in self.customer.addresses.all()}
+
+    def _address_choices(self) -> list[tuple[str, str]]:
+        return [("", _("No address"))] + [
+            (pk, f"{a.title}: {a.one_line()}") for pk, a in self.addresses.items()
+        ]
+
+    def _default_address(self) -> str | None:
+        return next((pk for pk, a in self.addresses.items() if a.is_default), None)
 
     def quantity_field(self, product) -> str:
         return f"qty_{product.pk}"
@@ -94,7 +106,8 @@ class StaffOrderForm(forms.Form):
         if not lines:
             raise forms.ValidationError(_("The order is empty: add at least one product."))
         cleaned["lines"] = lines
-        cleaned["address_obj"] = self.addresses.get(cleaned.get("address") or "")
+        address = cleaned.get("address")
+        cleaned["address_obj"] = self.addresses.get(address) if address else None
         return cleaned
 
 

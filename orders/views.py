@@ -162,10 +162,9 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     customer = get_object_or_404(Customer.objects.active(), pk=customer_pk)
     tenant = customer.tenant = request.tenant  # the scope made them the same; saves a query
     language = customer.preferred_language
-    addresses = list(customer.addresses.all())
     form = StaffOrderForm(
         request.POST or None,
-        addresses=addresses,
+        customer=customer,
         initial={"idempotency_key": secrets.token_urlsafe(24)},
     )
     if request.method == "POST" and form.is_valid():

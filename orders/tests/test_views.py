@@ -247,9 +247,10 @@ def test_placing_a_staff_order_costs_the_same_queries_for_one_line_or_many(
         with CaptureQueriesContext(connection) as captured:
             assert client_a.post(url, data).status_code == 302
         counts.append(len(captured.captured_queries))
-    # Session, user, membership, customer, addresses, products with their prices, counter,
-    # order, lines, status, event, customer; savepoint and release in a test.
-    assert counts[0] == counts[1] <= 14
+    # Session, user, membership, customer, products with their prices, counter, order,
+    # lines, status, event, customer; savepoint and release in a test. No address chosen:
+    # the customer's addresses are not read.
+    assert counts[0] == counts[1] <= 13
     with scope(tenant=tenant_a):
         assert Order.objects.get(idempotency_key="eight").lines.count() == 8
 
@@ -273,3 +274,63 @@ def test_timeline_links_to_the_order(client_a, customer_a, products_a):
     order = place(customer_a, products_a[0], "tl")
     body = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
     assert f'href="/anka/orders/{order.pk}/">#{order.number}</a>' in body
+
+
+def add_address(customer, title, city, **fields):
+    from customers.models import Address
+
+    with scope(tenant=customer.tenant):
+        return Address.objects.create(
+            tenant=customer.tenant,
+            customer=customer,
+            title=title,
+            line1="Kordon 1",
+            city=city,
+            country="TR",
+            **fields,
+        )
+
+
+def test_staff_order_form_offers_the_customers_addresses_default_first(client_a, customer_a):
+    add_address(customer_a, "Depo", "Manisa")
+    home = add_address(customer_a, "Ev", "İzmir", is_default=True)
+    body = client_a.get(f"/anka/orders/new/{customer_a.pk}/").content.decode()
+    assert f'<option value="{home.pk}" selected>Ev: Kordon 1, İzmir' in body
+    assert "Depo: Kordon 1, Manisa" in body
+
+
+def test_staff_order_ships_to_the_chosen_address(client_a, customer_a, products_a):
+    add_address(customer_a, "Ev", "İzmir", is_default=True)
+    depot = add_address(customer_a, "Depo", "Manisa")
+    url = f"/anka/orders/new/{customer_a.pk}/"
+    data = {f"qty_{products_a[0].pk}": "1", "address": depot.pk, "idempotency_key": "addr"}
+    client_a.post(url, data | {"idempotency_key": "warm"})  # the tenant's first order
+    with CaptureQueriesContext(connection) as captured:
+        assert client_a.post(url, data).status_code == 302
+    assert len(captured.captured_queries) <= 14  # one more than without: the address
+    with scope(tenant=customer_a.tenant):
+        order = Order.objects.get(idempotency_key="addr")
+    assert order.shipping_address["city"] == "Manisa"
+    assert order.shipping_address["title"] == "Depo"
+
+
+@pytest.mark.parametrize("whose", ["another customer", "another tenant"])
+def test_staff_order_refuses_an_address_that_is_not_the_customers(
+    whose, client_a, customer_a, customer_b, products_a, tenant_a
+):
+    if whose == "another customer":
+        with scopes_disabled():
+            other = make_customer(tenant_a, "Komşu", status="current")
+        foreign = add_address(other, "Ev", "Bursa")
+    else:
+        foreign = add_address(customer_b, "Acasă", "Cluj")
+    towel = products_a[0]
+    data = {f"qty_{towel.pk}": "3", "address": foreign.pk, "idempotency_key": "foreign"}
+    response = client_a.post(f"/anka/orders/new/{customer_a.pk}/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["address"]
+    body = response.content.decode()
+    assert f'name="qty_{towel.pk}"' in body and 'value="3"' in body  # what was typed stays
+    assert "Bursa" not in body and "Cluj" not in body
+    with scope(tenant=tenant_a):
+        assert not Order.objects.filter(idempotency_key="foreign").exists()
