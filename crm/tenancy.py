@@ -12,10 +12,21 @@ import types
 from dataclasses import dataclass
 from functools import cache as memoize
 
+from django.conf import settings
+from django.contrib.auth import (
+    BACKEND_SESSION_KEY,
+    HASH_SESSION_KEY,
+    SESSION_KEY,
+    get_user_model,
+    load_backend,
+)
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.urls import include, path, reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django_scopes import scope, scopes_disabled
 
 from crm import soft_cache
@@ -47,6 +58,66 @@ def first_segment(path_info: str) -> str:
     return path_info.lstrip("/").split("/", 1)[0]
 
 
+@dataclass(frozen=True)
+class MemberLookup:
+    """What MemberLookupMiddleware found: the session's user id and, if that user is a
+    member of the requested tenant, the membership (with its tenant and user)."""
+
+    user_id: object
+    membership: Membership | None
+
+
+def member_lookup(request: HttpRequest, slug: str) -> MemberLookup | None:
+    """The session's user and their membership of `slug` in one query.
+
+    Django reads the user (`request.user`) and TenantMiddleware the membership, a query each.
+    Here one query reads both, and the user is handed to Django only if the session verifies
+    exactly as django.contrib.auth.get_user verifies it (a backend still configured, an
+    active user, the session hash of the current password and SECRET_KEY). In any other case
+    Django's own path runs as usual: it may log the session out, or accept it under a
+    rotated secret and renew it."""
+    try:
+        user_id = get_user_model()._meta.pk.to_python(request.session[SESSION_KEY])
+        backend_path = request.session[BACKEND_SESSION_KEY]
+    except (KeyError, ValidationError):
+        return None
+    if backend_path not in settings.AUTHENTICATION_BACKENDS:
+        return None
+    backend = load_backend(backend_path)
+    if getattr(type(backend), "get_user", None) is not ModelBackend.get_user:
+        return None  # a backend that reads users its own way keeps its own path
+    with scopes_disabled():
+        membership = (
+            Membership.objects.select_related("tenant", "user")
+            .filter(tenant__slug=slug, tenant__is_active=True, user_id=user_id)
+            .first()
+        )
+    if membership is not None:
+        user = membership.user
+        session_hash = request.session.get(HASH_SESSION_KEY)
+        if (
+            backend.user_can_authenticate(user)
+            and session_hash
+            and constant_time_compare(session_hash, user.get_session_auth_hash())
+        ):
+            request._cached_user = user  # what AuthenticationMiddleware's request.user returns
+    return MemberLookup(user_id, membership)
+
+
+class MemberLookupMiddleware:
+    """Right after AuthenticationMiddleware, before anything reads `request.user`: on a
+    tenant's pages, reads the user and their membership in one query (member_lookup)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        slug = first_segment(request.path_info)
+        if slug and slug not in RESERVED_SLUGS:
+            request.member_lookup = member_lookup(request, slug)
+        return self.get_response(request)
+
+
 class TenantMiddleware:
     """Sets `request.tenant` and `request.membership` and opens the tenant scope.
 
@@ -66,13 +137,17 @@ class TenantMiddleware:
             return self.get_response(request)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        # Membership is tenant-owned too: look it up in one narrow unscoped block.
-        with scopes_disabled():
-            membership = (
-                Membership.objects.select_related("tenant")
-                .filter(tenant__slug=slug, tenant__is_active=True, user=request.user)
-                .first()
-            )
+        lookup = getattr(request, "member_lookup", None)
+        if lookup is not None and lookup.user_id == request.user.pk:
+            membership = lookup.membership  # read with the user (MemberLookupMiddleware)
+        else:
+            # Membership is tenant-owned too: look it up in one narrow unscoped block.
+            with scopes_disabled():
+                membership = (
+                    Membership.objects.select_related("tenant")
+                    .filter(tenant__slug=slug, tenant__is_active=True, user=request.user)
+                    .first()
+                )
         if membership is None:
             raise Http404
         request.tenant = membership.tenant

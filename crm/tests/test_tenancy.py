@@ -107,3 +107,67 @@ def test_choice_labels_follow_the_language_and_keep_unknown_values():
         assert order.get_status_display() != "Shipped"
     order.status = "not-a-status"
     assert order.get_status_display() == "not-a-status"
+
+
+def user_queries(client, path):
+    """The response, and the statements that read users or memberships while drawing it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    return response, [
+        q["sql"] for q in captured.captured_queries if '"crm_user"' in q["sql"].split("WHERE")[0]
+    ]
+
+
+def test_a_tenant_page_reads_user_and_membership_in_one_query(client_a, owner_a):
+    response, queries = user_queries(client_a, "/anka/customers/")
+    assert response.status_code == 200
+    assert response.wsgi_request.user == owner_a
+    assert response.wsgi_request.membership.user is response.wsgi_request._cached_user
+    assert len(queries) == 1 and 'FROM "crm_membership"' in queries[0], queries
+
+
+def test_a_non_member_costs_no_second_membership_query(client, outsider, tenant_a):
+    client.force_login(outsider)
+    response, queries = user_queries(client, "/anka/customers/")
+    assert response.status_code == 404
+    # The joined lookup found no membership; Django then read the user alone.
+    assert len(queries) == 2 and 'FROM "crm_membership"' not in queries[1], queries
+
+
+def test_a_password_changed_elsewhere_logs_the_session_out(client_a, owner_a):
+    owner_a.set_password("a-new-password-elsewhere-123")
+    owner_a.save()
+    response = client_a.get("/anka/customers/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client_a.session
+
+
+def test_a_deactivated_user_is_logged_out(client_a, owner_a):
+    owner_a.is_active = False
+    owner_a.save()
+    response = client_a.get("/anka/customers/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_session_of_a_rotated_secret_key_still_works_and_is_renewed(client, owner_a, settings):
+    old_key = settings.SECRET_KEY
+    client.force_login(owner_a)
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    response = client.get("/anka/customers/")
+    assert response.status_code == 200
+    assert response.wsgi_request.user == owner_a
+    assert response.wsgi_request.membership.user_id == owner_a.pk
+    assert client.get("/anka/customers/").status_code == 200  # renewed under the new key
+
+
+def test_a_session_of_an_unknown_backend_is_anonymous(client_a, settings):
+    settings.AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend"]
+    response = client_a.get("/anka/customers/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")

@@ -187,9 +187,9 @@ def test_query_count_is_constant_whatever_the_number_of_customers(
                 tenant=tenant_a, title="Work", line1="x", city="y", country="TR", is_default=True
             )
     client_a.get(URL)  # warm the session
-    # Session, user, membership; the sections (one UNION on PostgreSQL, one per section on
-    # SQLite), their tags and addresses. The filter options and tenant menu are cached.
-    with django_assert_max_num_queries(7):
+    # Session, user with membership; the sections (one UNION on PostgreSQL, one per section
+    # on SQLite), their tags and addresses. The filter options and tenant menu are cached.
+    with django_assert_max_num_queries(6):
         response = client_a.get(URL)
     assert len(response.context["pages"][0].customers) == listing.PAGE_SIZE
 
