@@ -9,7 +9,8 @@ the database of DATABASE_URL (the benchmark's `crm_bench` after `make bench`, sa
         SESSION_ENGINE=django.contrib.sessions.backends.cached_db  # as `make bench` runs
     .venv/bin/python bench/profile_view.py /big/customers/ --user bench
 
-Prints milliseconds per request, the queries of one request with their times, and a
+Prints milliseconds per request (and, for a local PostgreSQL, the CPU its server process
+spent per request), the queries of one request with their times, and a
 pyinstrument call tree (`--profile`) or cProfile's costliest functions (`--cprofile`, by
 own time; `--cprofile cumulative` by time inside). `--post` sends a form instead, with a
 CSRF token. `{n}` in the form or the query string becomes the request's number, for fields
@@ -31,6 +32,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "crm.settings")
+
+
+def server_cpu_reader(connection):
+    """A function giving the CPU seconds used so far by this connection's PostgreSQL backend
+    (a local server only: it reads /proc), or None."""
+    if connection.vendor != "postgresql":
+        return lambda: None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+    if not stat.exists():
+        return lambda: None
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+
+    return read
 
 
 def main() -> int:
@@ -125,12 +145,18 @@ def main() -> int:
         print(f"  {ms:6.2f} ms  {sql[:110]}")
     print(f"{len(queries)} queries, {sum(ms for ms, _ in queries):.2f} ms in the database")
 
-    started, cpu = time.perf_counter(), time.process_time()
+    server = server_cpu_reader(connection)
+    started, cpu, server_cpu = time.perf_counter(), time.process_time(), server()
     for _ in range(args.requests):
         request()
     print(
         f"{(time.perf_counter() - started) / args.requests * 1000:.2f} ms per request, "
         f"{(time.process_time() - cpu) / args.requests * 1000:.2f} ms of it in Python"
+        + (
+            f"; PostgreSQL's own CPU: {(server() - server_cpu) / args.requests * 1000:.2f} ms"
+            if server_cpu is not None
+            else ""
+        )
     )
 
     if args.profile:

@@ -132,12 +132,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     "DB_PREPARED_STATEMENTS", default=True
 ):
     # psycopg prepares a statement on its 5th use in a connection (it keeps the 100 most
-    # used), so PostgreSQL parses and, after a few runs, plans each of the app's statements
-    # once per connection instead of on every request: about an eighth more orders per
-    # second on the benchmark. It needs server-side parameter binding. Turn it off behind
+    # used), so PostgreSQL parses each of the app's statements once per connection instead
+    # of on every request. It needs server-side parameter binding. Turn it off behind
     # PgBouncer older than 1.21 in transaction mode (docs/operations.md).
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.update(server_side_binding=True, prepare_threshold=5)
+    # Each run is still planned for its own values: one plan made for any values could
+    # suit a small tenant and not the big one, or a long search term and not a short one.
+    # Transactions whose statements plan alike for any values opt out (crm.db).
+    options["options"] = " ".join(
+        filter(None, [options.get("options"), "-c plan_cache_mode=force_custom_plan"])
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite connections are cheap; a persistent one only holds file locks longer.

@@ -69,6 +69,10 @@ def database_options(**overrides) -> dict:
 
 
 def test_postgresql_uses_prepared_statements_unless_turned_off():
-    assert database_options() == {"server_side_binding": True, "prepare_threshold": 5}
+    assert database_options() == {
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+        "options": "-c plan_cache_mode=force_custom_plan",
+    }
     # Behind an old PgBouncer in transaction mode (docs/operations.md).
     assert database_options(DB_PREPARED_STATEMENTS="0") == {}

@@ -52,3 +52,27 @@ def test_searches_stay_right_and_scoped_once_prepared(tenant_a, tenant_b):
             ["%customers_customer%UPPER%LIKE%"],
         )
         assert cursor.fetchone()[0] >= 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_statements_are_planned_for_their_values_except_where_allowed():
+    """A search is planned for its own term (crm/settings.py); an order's transaction lets
+    PostgreSQL reuse plans until it ends (crm.db.allow_generic_plans)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("plan_cache_mode is PostgreSQL's")
+    from django.db import transaction
+
+    from crm.db import allow_generic_plans
+
+    def mode():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW plan_cache_mode")
+            return cursor.fetchone()[0]
+
+    assert mode() == "force_custom_plan"
+    allow_generic_plans()  # outside a transaction: nothing to allow it for
+    assert mode() == "force_custom_plan"
+    with transaction.atomic():
+        allow_generic_plans()
+        assert mode() == "auto"
+    assert mode() == "force_custom_plan"

@@ -1,0 +1,23 @@
+"""Database helpers shared by the apps."""
+
+from django.db import connection
+
+GENERIC_PLANS_SQL = "SET LOCAL plan_cache_mode = auto"
+
+
+def allow_generic_plans() -> None:
+    """Let PostgreSQL reuse one plan for each prepared statement until the transaction ends.
+
+    Connections plan every run of a prepared statement for its own values (crm/settings.py),
+    because a plan made for any values can be badly wrong for some (a big tenant, a short
+    search term). A transaction whose statements plan alike for any values (lookups by key,
+    inserts, updates of one row) calls this to skip that planning: PostgreSQL then plans a
+    statement once it has seen a few runs of it, and reuses that plan.
+    """
+    if (
+        connection.vendor == "postgresql"
+        and connection.in_atomic_block
+        and connection.settings_dict["OPTIONS"].get("prepare_threshold") is not None
+    ):
+        with connection.cursor() as cursor:
+            cursor.execute(GENERIC_PLANS_SQL)
