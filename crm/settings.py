@@ -137,6 +137,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # PgBouncer older than 1.21 in transaction mode (docs/operations.md).
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options.update(server_side_binding=True, prepare_threshold=5)
+    # Django's backend, batching work to the 65,535 parameters a bound statement may have.
+    DATABASES["default"]["ENGINE"] = "crm.postgresql"
     # Each run is still planned for its own values: one plan made for any values could
     # suit a small tenant and not the big one, or a long search term and not a short one.
     # Transactions whose statements plan alike for any values opt out (crm.db).

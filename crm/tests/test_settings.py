@@ -60,7 +60,8 @@ def test_csrf_middleware_is_djangos_subclass_and_installed(settings):
 def database_options(**overrides) -> dict:
     env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://crm@db.example.com/crm", **overrides}
     code = "import json; from django.conf import settings as s; "
-    code += "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
+    code += "d = s.DATABASES['default']; print(json.dumps({**d.get('OPTIONS', {}), "
+    code += "'ENGINE': d['ENGINE']}))"
     result = run_manage("shell", "-c", code, env_overrides=env)
     assert result.returncode == 0, result.stderr
     import json
@@ -73,6 +74,9 @@ def test_postgresql_uses_prepared_statements_unless_turned_off():
         "server_side_binding": True,
         "prepare_threshold": 5,
         "options": "-c plan_cache_mode=force_custom_plan",
+        "ENGINE": "crm.postgresql",
     }
     # Behind an old PgBouncer in transaction mode (docs/operations.md).
-    assert database_options(DB_PREPARED_STATEMENTS="0") == {}
+    assert database_options(DB_PREPARED_STATEMENTS="0") == {
+        "ENGINE": "django.db.backends.postgresql"
+    }

@@ -76,3 +76,22 @@ def test_statements_are_planned_for_their_values_except_where_allowed():
         allow_generic_plans()
         assert mode() == "auto"
     assert mode() == "force_custom_plan"
+
+
+@pytest.mark.django_db
+def test_more_rows_than_a_bound_statement_takes_parameters_for(tenant_a):
+    """Bound parameters are limited to 65,535 a statement (crm/postgresql): bulk-creating
+    and deleting more rows than that at once is split into statements that fit."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the limit is PostgreSQL's protocol's")
+    from django_scopes import scope
+
+    from customers.models import Tag
+
+    count = 70_000  # two parameters a row to create, one to delete: both over the limit
+    with scope(tenant=tenant_a):
+        Tag.objects.bulk_create(Tag(tenant=tenant_a, name=f"t{n}") for n in range(count))
+        assert Tag.objects.count() == count
+        deleted, _ = Tag.objects.all().delete()  # Tag has delete signals: ids are listed
+        assert deleted == count
+        assert not Tag.objects.exists()
