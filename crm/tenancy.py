@@ -96,7 +96,8 @@ def member_lookup(request: HttpRequest, slug: str) -> MemberLookup | None:
         user = membership.user
         session_hash = request.session.get(HASH_SESSION_KEY)
         if (
-            backend.user_can_authenticate(user)
+            not hasattr(request, "_cached_user")  # nothing has read request.user yet
+            and backend.user_can_authenticate(user)
             and session_hash
             and constant_time_compare(session_hash, user.get_session_auth_hash())
         ):
