@@ -115,7 +115,8 @@ def place_order(
     # back whole, giving its number back, and answers with the order it placed before.
     try:
         with transaction.atomic():
-            # Its statements read and write rows by key: one plan suits every order.
+            # Its statements read and write rows by key: one plan suits every order (when
+            # the order is a transaction of its own; see allow_generic_plans).
             allow_generic_plans()
             return _place(
                 customer, list(lines), address, note, source, link, idempotency_key, placed_ip, by

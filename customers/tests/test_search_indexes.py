@@ -73,6 +73,9 @@ def test_statements_are_planned_for_their_values_except_where_allowed():
     allow_generic_plans()  # outside a transaction: nothing to allow it for
     assert mode() == "force_custom_plan"
     with transaction.atomic():
+        with transaction.atomic():  # a caller's transaction: not this code's to change
+            allow_generic_plans()
+            assert mode() == "force_custom_plan"
         allow_generic_plans()
         assert mode() == "auto"
     assert mode() == "force_custom_plan"

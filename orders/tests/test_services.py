@@ -399,3 +399,34 @@ def test_a_hanging_mail_server_delays_an_order_by_the_timeout_only(
     with scopes_disabled():
         assert Order.objects.filter(pk=order.pk).exists()
     assert "could not send" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_order_of_its_own_lets_postgresql_reuse_plans_until_it_ends(tenant_a):
+    """Placing an order (a transaction of its own) allows generic plans for its statements
+    (crm.db.allow_generic_plans); the setting ends with it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("plan_cache_mode is PostgreSQL's")
+    from django.test.utils import CaptureQueriesContext
+
+    from crm.db import GENERIC_PLANS_SQL
+
+    with scopes_disabled():
+        customer = make_customer(tenant_a, "C")
+        product = make_product(tenant_a, "P", Decimal("10"))
+    with scope(tenant=tenant_a), CaptureQueriesContext(connection) as captured:
+        place_order(
+            customer=customer,
+            lines=[LineRequest(product.pk, 1)],
+            address=None,
+            source="staff",
+            idempotency_key="own",
+        )
+    statements = [q["sql"] for q in captured.captured_queries]
+    assert statements.count(GENERIC_PLANS_SQL) == 1
+    assert statements.index(GENERIC_PLANS_SQL) < next(
+        i for i, sql in enumerate(statements) if "orders_ordercounter" in sql
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_custom_plan"
