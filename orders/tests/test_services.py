@@ -414,14 +414,8 @@ def test_an_order_of_its_own_lets_postgresql_reuse_plans_until_it_ends(tenant_a)
     with scopes_disabled():
         customer = make_customer(tenant_a, "C")
         product = make_product(tenant_a, "P", Decimal("10"))
-    with scope(tenant=tenant_a), CaptureQueriesContext(connection) as captured:
-        place_order(
-            customer=customer,
-            lines=[LineRequest(product.pk, 1)],
-            address=None,
-            source="staff",
-            idempotency_key="own",
-        )
+    with CaptureQueriesContext(connection) as captured:
+        place(customer, [(product, 1)], key="own", address=None)
     statements = [q["sql"] for q in captured.captured_queries]
     assert statements.count(GENERIC_PLANS_SQL) == 1
     assert statements.index(GENERIC_PLANS_SQL) < next(
