@@ -58,6 +58,18 @@ def first_segment(path_info: str) -> str:
     return path_info.lstrip("/").split("/", 1)[0]
 
 
+def membership_of(slug: str, user_id, *related: str) -> Membership | None:
+    """The user's membership of the active tenant `slug`, with its tenant (and `related`).
+
+    Membership is tenant-owned too: it is looked up in one narrow unscoped block."""
+    with scopes_disabled():
+        return (
+            Membership.objects.select_related("tenant", *related)
+            .filter(tenant__slug=slug, tenant__is_active=True, user_id=user_id)
+            .first()
+        )
+
+
 @dataclass(frozen=True)
 class MemberLookup:
     """What MemberLookupMiddleware found: the session's user id and, if that user is a
@@ -86,12 +98,7 @@ def member_lookup(request: HttpRequest, slug: str) -> MemberLookup | None:
     backend = load_backend(backend_path)
     if getattr(type(backend), "get_user", None) is not ModelBackend.get_user:
         return None  # a backend that reads users its own way keeps its own path
-    with scopes_disabled():
-        membership = (
-            Membership.objects.select_related("tenant", "user")
-            .filter(tenant__slug=slug, tenant__is_active=True, user_id=user_id)
-            .first()
-        )
+    membership = membership_of(slug, user_id, "user")
     if membership is not None:
         user = membership.user
         session_hash = request.session.get(HASH_SESSION_KEY)
@@ -142,13 +149,7 @@ class TenantMiddleware:
         if lookup is not None and lookup.user_id == request.user.pk:
             membership = lookup.membership  # read with the user (MemberLookupMiddleware)
         else:
-            # Membership is tenant-owned too: look it up in one narrow unscoped block.
-            with scopes_disabled():
-                membership = (
-                    Membership.objects.select_related("tenant")
-                    .filter(tenant__slug=slug, tenant__is_active=True, user=request.user)
-                    .first()
-                )
+            membership = membership_of(slug, request.user.pk)
         if membership is None:
             raise Http404
         request.tenant = membership.tenant
