@@ -13,7 +13,7 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
+from django_scopes import ScopedManager, ScopeError, get_scope
 
 from crm.images import validate_image
 from crm.money import validate_currency
@@ -186,6 +186,50 @@ class QuickChoiceDisplay:
         return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
+class TenantOwnedManager(models.Manager):
+    """The manager class under every tenant-owned model's ScopedManager.
+
+    Reads are filtered by the scope (ScopedManager). Creating rows reads nothing, so
+    `create` and `bulk_create` skip building that filter; instead they check what a filter
+    cannot: that every new row belongs to the active scope's tenant. Creating a row for
+    another tenant, or outside any scope, raises ScopeError (django-scopes alone lets both
+    through). Inside `scopes_disabled()` anything goes, as for reads."""
+
+    def create(self, **kwargs):
+        tenant = kwargs.get("tenant", kwargs.get("tenant_id"))
+        self._check_scope([getattr(tenant, "pk", tenant)])
+        return self._unfiltered().create(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        self._check_scope([obj.tenant_id for obj in objs])
+        return self._unfiltered().bulk_create(objs, *args, **kwargs)
+
+    def _check_scope(self, tenant_ids) -> None:
+        current = getattr(self, "_override_scope", None) or get_scope()
+        if not current.get("_enabled", True):
+            return
+        if "tenant" not in current:
+            raise ScopeError("A scope on dimension(s) tenant needs to be active to create rows.")
+        allowed = current["tenant"]
+        if allowed is None:  # scope(tenant=None): every tenant, as for reads
+            return
+        if not isinstance(allowed, (list, tuple)):
+            allowed = [allowed]
+        allowed = {getattr(tenant, "pk", tenant) for tenant in allowed}
+        outside = {tenant_id for tenant_id in tenant_ids if tenant_id not in allowed}
+        if outside:
+            raise ScopeError(
+                f"Creating {self.model.__name__} rows of tenant(s) {sorted(outside, key=str)}"
+                f" outside the active scope {sorted(allowed, key=str)}."
+            )
+
+    def _unfiltered(self):
+        queryset = models.Manager.get_queryset(self)  # without the scope's filter
+        patch = getattr(self, "_patch_queryset", None)  # django-modeltranslation's managers
+        return patch(queryset) if patch else queryset
+
+
 class TenantOwned(QuickChoiceDisplay, models.Model):
     """Base of every tenant-owned model.
 
@@ -203,7 +247,7 @@ class TenantOwned(QuickChoiceDisplay, models.Model):
         related_name="+",
     )
 
-    objects = ScopedManager(tenant="tenant")
+    objects = ScopedManager(tenant="tenant", _manager_class=TenantOwnedManager)
 
     class Meta:
         abstract = True

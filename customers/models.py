@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from crm.models import TenantOwned, validate_language
+from crm.models import TenantOwned, TenantOwnedManager, validate_language
 from crm.money import validate_currency
 from crm.phones import display_phone, phone_digits
 
@@ -197,7 +197,7 @@ class Customer(TenantOwned):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ScopedManager(
-        tenant="tenant", _manager_class=models.Manager.from_queryset(CustomerQuerySet)
+        tenant="tenant", _manager_class=TenantOwnedManager.from_queryset(CustomerQuerySet)
     )
 
     class Meta:

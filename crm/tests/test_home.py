@@ -1,3 +1,5 @@
+from django_scopes import scope
+
 from conftest import make_member
 from crm.models import Membership
 from crm.tenancy import tenant_reverse
@@ -17,7 +19,8 @@ def test_user_with_one_tenant_goes_straight_to_it(client_a, tenant_a):
 
 def test_user_with_two_tenants_chooses(client, tenant_a, tenant_b):
     user = make_member(tenant_a, "both", Membership.Role.STAFF)
-    Membership.objects.create(tenant=tenant_b, user=user, role=Membership.Role.OWNER)
+    with scope(tenant=tenant_b):
+        Membership.objects.create(tenant=tenant_b, user=user, role=Membership.Role.OWNER)
     client.force_login(user)
     response = client.get("/")
     assert response.status_code == 200
@@ -46,7 +49,8 @@ def test_tenant_switcher_follows_memberships_and_renames(client_a, owner_a, tena
     from crm.models import Membership
 
     assert "Brutăria Bucur" not in client_a.get("/anka/customers/").content.decode()
-    membership = Membership.objects.create(tenant=tenant_b, user=owner_a, role="staff")
+    with scope(tenant=tenant_b):
+        membership = Membership.objects.create(tenant=tenant_b, user=owner_a, role="staff")
     body = client_a.get("/anka/customers/").content.decode()
     assert "Brutăria Bucur" in body and 'href="/bucur/customers/"' in body
     tenant_b.name = "Brutăria Nouă"

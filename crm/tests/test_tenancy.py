@@ -15,6 +15,37 @@ def test_query_without_scope_raises_scope_error(owner_a):
         Membership.objects.filter(role="owner").count()
 
 
+def test_creating_rows_checks_their_tenant_against_the_scope(tenant_a, tenant_b):
+    from catalog.models import Category
+    from customers.models import Customer, Tag
+
+    with scope(tenant=tenant_a):
+        Tag.objects.create(tenant=tenant_a, name="VIP")
+        Tag.objects.bulk_create([Tag(tenant=tenant_a, name="Retail")])
+        Customer.objects.create(tenant=tenant_a, name="Ayşe")  # a queryset of its own
+        Category.objects.create(tenant=tenant_a, name="Kumaş")  # a translated model
+        with pytest.raises(ScopeError, match="outside the active scope"):
+            Tag.objects.create(tenant=tenant_b, name="VIP")
+        with pytest.raises(ScopeError, match="outside the active scope"):
+            Tag.objects.create(tenant_id=tenant_b.pk, name="VIP")
+        with pytest.raises(ScopeError, match="outside the active scope"):
+            Tag.objects.bulk_create(
+                [Tag(tenant=tenant_a, name="A"), Tag(tenant=tenant_b, name="B")]
+            )
+        with pytest.raises(ScopeError, match="outside the active scope"):
+            Customer.objects.create(tenant=tenant_b, name="Ion")
+    with pytest.raises(ScopeError, match="needs to be active"):
+        Tag.objects.create(tenant=tenant_a, name="Wholesale")
+    with scopes_disabled():
+        Tag.objects.create(tenant=tenant_b, name="Wholesale")
+        assert sorted(Tag.objects.values_list("tenant__slug", "name")) == [
+            ("anka", "Retail"),
+            ("anka", "VIP"),
+            ("bucur", "Wholesale"),
+        ]
+        assert Category.objects.get().name == "Kumaş"
+
+
 def test_scope_shows_only_that_tenants_rows(owner_a, owner_b, tenant_a, tenant_b):
     with scope(tenant=tenant_a):
         assert [m.user.username for m in Membership.objects.all()] == ["owner_a"]
