@@ -186,48 +186,86 @@ class QuickChoiceDisplay:
         return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
-class TenantOwnedManager(models.Manager):
-    """The manager class under every tenant-owned model's ScopedManager.
+def tenant_key(value):
+    """A tenant (instance or id, in any form reads accept) as its primary key."""
+    return Tenant._meta.pk.to_python(getattr(value, "pk", value))
 
-    Reads are filtered by the scope (ScopedManager). Creating rows reads nothing, so
-    `create` and `bulk_create` skip building that filter; instead they check what a filter
-    cannot: that every new row belongs to the active scope's tenant. Creating a row for
-    another tenant, or outside any scope, raises ScopeError (django-scopes alone lets both
-    through). Inside `scopes_disabled()` anything goes, as for reads."""
+
+def check_new_rows_in_scope(model, tenants, override=None) -> None:
+    """Raise ScopeError unless rows of `tenants` may be created in the active scope (or in
+    `override`, a manager's with_scope()): the scope's tenant, any tenant inside
+    scopes_disabled() or scope(tenant=None), never outside a scope."""
+    current = override or get_scope()
+    if not current.get("_enabled", True):
+        return
+    if "tenant" not in current:
+        raise ScopeError("A scope on dimension(s) tenant needs to be active to create rows.")
+    allowed = current["tenant"]
+    if allowed is None:  # scope(tenant=None): every tenant, as for reads
+        return
+    allowed = {
+        tenant_key(t) for t in (allowed if isinstance(allowed, (list, tuple)) else [allowed])
+    }
+    outside = {None if t is None else tenant_key(t) for t in tenants} - allowed
+    if None in outside:
+        raise ScopeError(f"Creating {model.__name__} rows without a tenant.")
+    if outside:
+        raise ScopeError(
+            f"Creating {model.__name__} rows of tenant(s) {sorted(outside)}"
+            f" outside the active scope {sorted(allowed)}."
+        )
+
+
+class TenantOwnedQuerySet(models.QuerySet):
+    """Queries of tenant-owned rows. Every way of creating rows (`create`, and so
+    `get_or_create`, `update_or_create`, `acreate`; `bulk_create`) checks that the new rows
+    belong to the active scope's tenant: django-scopes filters reads but lets any write
+    through."""
+
+    _scope_override = None  # a manager's with_scope() / with_scopes_disabled()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._scope_override = self._scope_override
+        return clone
 
     def create(self, **kwargs):
-        tenant = kwargs.get("tenant", kwargs.get("tenant_id"))
-        self._check_scope([getattr(tenant, "pk", tenant)])
-        return self._unfiltered().create(**kwargs)
+        # Both keys count: the model applies `tenant_id` after `tenant`.
+        given = [kwargs[key] for key in ("tenant", "tenant_id") if key in kwargs]
+        check_new_rows_in_scope(self.model, given or [None], self._scope_override)
+        return super().create(**kwargs)
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
-        self._check_scope([obj.tenant_id for obj in objs])
-        return self._unfiltered().bulk_create(objs, *args, **kwargs)
+        check_new_rows_in_scope(self.model, [obj.tenant_id for obj in objs], self._scope_override)
+        return super().bulk_create(objs, *args, **kwargs)
 
-    def _check_scope(self, tenant_ids) -> None:
-        current = getattr(self, "_override_scope", None) or get_scope()
-        if not current.get("_enabled", True):
-            return
-        if "tenant" not in current:
-            raise ScopeError("A scope on dimension(s) tenant needs to be active to create rows.")
-        allowed = current["tenant"]
-        if allowed is None:  # scope(tenant=None): every tenant, as for reads
-            return
-        if not isinstance(allowed, (list, tuple)):
-            allowed = [allowed]
-        allowed = {getattr(tenant, "pk", tenant) for tenant in allowed}
-        outside = {tenant_id for tenant_id in tenant_ids if tenant_id not in allowed}
-        if outside:
-            raise ScopeError(
-                f"Creating {self.model.__name__} rows of tenant(s) {sorted(outside, key=str)}"
-                f" outside the active scope {sorted(allowed, key=str)}."
-            )
+
+class TenantOwnedManager(models.Manager.from_queryset(TenantOwnedQuerySet)):
+    """The manager class under every tenant-owned model's ScopedManager.
+
+    Reads are filtered by the scope (ScopedManager). Creating rows reads nothing, so
+    `create` and `bulk_create` skip building that filter (outside a scope, django-scopes'
+    stand-in queryset would let them through unchecked); the queryset checks the new rows'
+    tenant instead."""
+
+    def get_queryset(self):
+        return self._with_override(super().get_queryset())
+
+    def create(self, **kwargs):
+        return self._unfiltered().create(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        return self._unfiltered().bulk_create(objs, *args, **kwargs)
 
     def _unfiltered(self):
         queryset = models.Manager.get_queryset(self)  # without the scope's filter
         patch = getattr(self, "_patch_queryset", None)  # django-modeltranslation's managers
-        return patch(queryset) if patch else queryset
+        return self._with_override(patch(queryset) if patch else queryset)
+
+    def _with_override(self, queryset):
+        queryset._scope_override = getattr(self, "_override_scope", None)
+        return queryset
 
 
 class TenantOwned(QuickChoiceDisplay, models.Model):

@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from crm.models import TenantOwned, TenantOwnedManager, validate_language
+from crm.models import TenantOwned, TenantOwnedManager, TenantOwnedQuerySet, validate_language
 from crm.money import validate_currency
 from crm.phones import display_phone, phone_digits
 
@@ -111,7 +111,7 @@ class CustomField(TenantOwned):
             raise ValidationError({"choices": _("Give at least one option.")})
 
 
-class CustomerQuerySet(models.QuerySet):
+class CustomerQuerySet(TenantOwnedQuerySet):
     def active(self):
         return self.filter(archived_at__isnull=True)
 

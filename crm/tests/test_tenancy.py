@@ -17,33 +17,52 @@ def test_query_without_scope_raises_scope_error(owner_a):
 
 def test_creating_rows_checks_their_tenant_against_the_scope(tenant_a, tenant_b):
     from catalog.models import Category
-    from customers.models import Customer, Tag
+    from customers.models import Address, Customer, Tag
 
     with scope(tenant=tenant_a):
         Tag.objects.create(tenant=tenant_a, name="VIP")
         Tag.objects.bulk_create([Tag(tenant=tenant_a, name="Retail")])
-        Customer.objects.create(tenant=tenant_a, name="Ayşe")  # a queryset of its own
+        Tag.objects.get_or_create(tenant=tenant_a, name="Export")
+        Tag.objects.create(tenant_id=str(tenant_a.pk), name="Local")  # an id as reads take it
+        customer = Customer.objects.create(tenant=tenant_a, name="Ayşe")  # its own queryset
+        customer.addresses.create(tenant=tenant_a, title="Home", line1="Bağdat Cd. 1")
         Category.objects.create(tenant=tenant_a, name="Kumaş")  # a translated model
-        with pytest.raises(ScopeError, match="outside the active scope"):
-            Tag.objects.create(tenant=tenant_b, name="VIP")
-        with pytest.raises(ScopeError, match="outside the active scope"):
-            Tag.objects.create(tenant_id=tenant_b.pk, name="VIP")
-        with pytest.raises(ScopeError, match="outside the active scope"):
-            Tag.objects.bulk_create(
+        other_tenant = [
+            lambda: Tag.objects.create(tenant=tenant_b, name="VIP"),
+            lambda: Tag.objects.create(tenant_id=tenant_b.pk, name="VIP"),
+            lambda: Tag.objects.create(tenant=tenant_a, tenant_id=tenant_b.pk, name="VIP"),
+            lambda: Tag.objects.all().create(tenant=tenant_b, name="VIP"),
+            lambda: Tag.objects.get_or_create(tenant=tenant_b, name="VIP"),
+            lambda: Tag.objects.update_or_create(tenant=tenant_b, name="VIP"),
+            lambda: Tag.objects.filter(name="B").bulk_create([Tag(tenant=tenant_b, name="B")]),
+            lambda: Tag.objects.bulk_create(
                 [Tag(tenant=tenant_a, name="A"), Tag(tenant=tenant_b, name="B")]
-            )
-        with pytest.raises(ScopeError, match="outside the active scope"):
-            Customer.objects.create(tenant=tenant_b, name="Ion")
+            ),
+            lambda: Customer.objects.create(tenant=tenant_b, name="Ion"),
+            lambda: customer.addresses.create(tenant=tenant_b, title="Work", line1="Str. 2"),
+            lambda: Category.objects.create(tenant=tenant_b, name="Pâine"),
+            lambda: Tag.objects.with_scope(tenant=tenant_b).create(tenant=tenant_a, name="X"),
+        ]
+        for create in other_tenant:
+            with pytest.raises(ScopeError, match="outside the active scope"):
+                create()
+        with pytest.raises(ScopeError, match="without a tenant"):
+            customer.addresses.create(title="Work", line1="Str. 2")
     with pytest.raises(ScopeError, match="needs to be active"):
         Tag.objects.create(tenant=tenant_a, name="Wholesale")
+    Tag.objects.with_scope(tenant=tenant_b).get_or_create(tenant=tenant_b, name="Bakery")
     with scopes_disabled():
         Tag.objects.create(tenant=tenant_b, name="Wholesale")
         assert sorted(Tag.objects.values_list("tenant__slug", "name")) == [
+            ("anka", "Export"),
+            ("anka", "Local"),
             ("anka", "Retail"),
             ("anka", "VIP"),
+            ("bucur", "Bakery"),
             ("bucur", "Wholesale"),
         ]
         assert Category.objects.get().name == "Kumaş"
+        assert list(Address.objects.values_list("tenant__slug", "title")) == [("anka", "Home")]
 
 
 def test_scope_shows_only_that_tenants_rows(owner_a, owner_b, tenant_a, tenant_b):
