@@ -27,6 +27,7 @@ from django.http import Http404, HttpRequest
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django_htmx.http import HttpResponseClientRedirect
 from django_scopes import scope, scopes_disabled
 
 from crm import soft_cache
@@ -126,6 +127,19 @@ class MemberLookupMiddleware:
         return self.get_response(request)
 
 
+def login_redirect(request: HttpRequest):
+    """To the login page, and back here after it. An htmx request (the session ended while
+    the page was open) sends the whole window there, with the page it was on to come back
+    to: following the redirect inside the request would paste the login page into a part
+    of the page."""
+    htmx = getattr(request, "htmx", None)
+    if htmx:
+        return HttpResponseClientRedirect(
+            redirect_to_login(htmx.current_url_abs_path or request.get_full_path()).url
+        )
+    return redirect_to_login(request.get_full_path())
+
+
 class TenantMiddleware:
     """Sets `request.tenant` and `request.membership` and opens the tenant scope.
 
@@ -144,7 +158,7 @@ class TenantMiddleware:
         if not slug or slug in RESERVED_SLUGS:
             return self.get_response(request)
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return login_redirect(request)
         lookup = getattr(request, "member_lookup", None)
         if lookup is not None and lookup.user_id == request.user.pk:
             membership = lookup.membership  # read with the user (MemberLookupMiddleware)

@@ -186,6 +186,13 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     events_before = request.GET.get("events_before", "")
     timeline = listing.timeline(customer, events_before)
+    if request.htmx and request.GET.get("timeline") == "latest":  # redrawn after a change
+        return render_page(
+            request,
+            "customers/customer_detail.html",
+            {"customer": customer, "timeline": timeline, "events_before": ""},
+            partial="timeline",
+        )
     if events_before and request.htmx:  # "Show older": the next events, appended
         return render_page(
             request,

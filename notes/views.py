@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django_htmx.http import trigger_client_event
 
 from crm.htmx import render_page
 from customers.models import Customer
@@ -40,7 +41,9 @@ def _section(request, customer, *, status=200, **extra) -> HttpResponse:
 
 def _done(request: HttpRequest, customer: Customer) -> HttpResponse:
     if request.htmx:
-        return _section(request, customer)
+        # The note section is redrawn; the timeline (which lists note changes) redraws
+        # itself on this event (customers/customer_detail.html).
+        return trigger_client_event(_section(request, customer), "crm:timeline-changed")
     return redirect(reverse("customers:detail", args=[customer.pk]) + "#notes")
 
 

@@ -205,6 +205,37 @@ def test_staff_and_customer_journey(browser, live_server, shop, owner_a):
     page.context.close()
 
 
+def test_a_failed_htmx_action_says_so_and_keeps_the_typing(
+    browser, live_server, shop, owner_a, customer_a
+):
+    page = login(browser, live_server, "owner_a")
+    customer_url = f"{live_server.url}/anka/customers/{customer_a.pk}/"
+    page.goto(customer_url)
+    page.fill("#id_new_note_text", "Call back on Monday")
+    page.route("**/notes/**", lambda route: route.fulfill(status=503, body="down"))
+    page.click("#notes form.note-form button[type=submit]")
+    expect(page.locator(".messages--htmx")).to_contain_text("nothing was changed")
+    assert page.input_value("#id_new_note_text") == "Call back on Monday"
+    assert page.locator("#notes header.topbar").count() == 0
+    page.unroute("**/notes/**")
+
+    # The session ends in another tab: the window goes to the login page, and back after.
+    page.context.clear_cookies()
+    page.click("#notes form.note-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/accounts/login/\?next="))
+    page.fill("#id_username", "owner_a")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(customer_url)
+
+    # A note that is saved shows in the timeline at once.
+    assert "Note added" not in page.locator(".timeline").inner_text()
+    add_note(page, "Call back on Monday", "high")
+    expect(page.locator(".timeline")).to_contain_text("Call back on Monday")
+    expect(page.locator(".timeline")).to_contain_text("Note added")
+    page.context.close()
+
+
 def test_double_click_on_place_order_creates_one_order(browser, live_server, link_a):
     _link, token = link_a
     context = browser.new_context(locale="en-US")

@@ -102,6 +102,23 @@ def test_anonymous_is_sent_to_login_whether_or_not_tenant_exists(client, tenant_
         assert response["Location"].startswith("/accounts/login/?next=")
 
 
+def test_htmx_request_after_the_session_ended_sends_the_window_to_login(client, customer_a):
+    """Not the login page pasted into the part of the page the request was for."""
+    page = f"/anka/customers/{customer_a.pk}/"
+    response = client.post(
+        f"{page}notes/add/",
+        {"text": "Call back on Monday"},
+        headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{page}"},
+    )
+    assert response.status_code == 200 and response.content == b""
+    assert response["HX-Redirect"] == f"/accounts/login/?next={page}"
+    response = client.get(
+        "/anka/customers/?q=ay",
+        headers={"HX-Request": "true", "HX-Current-URL": "https://evil.example/anka/"},
+    )
+    assert response["HX-Redirect"] == "/accounts/login/?next=/anka/customers/%3Fq%3Day"
+
+
 def test_inactive_tenant_is_not_found(client_a, tenant_a):
     tenant_a.is_active = False
     tenant_a.save()

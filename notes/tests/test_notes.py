@@ -60,6 +60,12 @@ def test_add_note_with_htmx_returns_the_section(client_a, customer_a):
     body = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in body and 'id="notes"' in body and "note--medium" in body
+    # The timeline redraws itself on this event, with the note in it.
+    assert response["HX-Trigger"] == '{"crm:timeline-changed": {}}'
+    timeline = client_a.get(
+        f"/anka/customers/{customer_a.pk}/?timeline=latest", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<html" not in timeline and "Note added" in timeline and "“<bdi>Hi</bdi>”" in timeline
 
 
 @pytest.mark.parametrize(

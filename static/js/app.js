@@ -17,3 +17,32 @@ document.addEventListener("submit", (event) => {
   const button = event.target.querySelector("button[data-once]");
   if (button) setTimeout(() => { button.disabled = true; }, 0);
 });
+
+// An htmx request that fails is not swapped into the page, so what was typed stays; say
+// so instead of doing nothing. The messages are translated in base.html's <body>.
+function showFailure(text) {
+  const main = document.getElementById("main");
+  if (!main || !text) return;
+  let list = main.querySelector(".messages--htmx");
+  if (!list) {
+    list = document.createElement("ul");
+    list.className = "messages messages--htmx";
+    list.setAttribute("role", "alert");
+    main.prepend(list);
+  }
+  const item = document.createElement("li");
+  item.className = "message message--error";
+  item.textContent = text;
+  list.replaceChildren(item);
+  list.scrollIntoView({ block: "nearest" });
+}
+document.addEventListener("htmx:responseError", () => {
+  showFailure(document.body.dataset.requestFailed);
+});
+document.addEventListener("htmx:sendError", () => {
+  showFailure(document.body.dataset.serverUnreachable);
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  // A later request that worked clears the message.
+  if (event.detail.successful) document.querySelector(".messages--htmx")?.remove();
+});
