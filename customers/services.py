@@ -292,4 +292,5 @@ FIELD_LABELS = {
     "email_marketing_consent": _("email marketing consent"),
     "custom_data": _("custom fields"),
     "tags": _("tags"),
+    "link_expiry": _("quick-order link expiry"),
 }

@@ -40,8 +40,12 @@ ORDER_WINDOW = 3600
 
 @transaction.atomic
 def generate_link(customer: Customer, *, by, expires_at=None) -> QuickOrderLink:
-    """A new link for the customer; the active one, if any, is revoked (at most one)."""
+    """A new link for the customer; the active one, if any, is revoked (at most one). A
+    replaced link's expiry carries over to the new one, unless it has passed or another is
+    given."""
     for old in QuickOrderLink.objects.filter(customer=customer, revoked_at__isnull=True):
+        if expires_at is None and not old.is_expired:
+            expires_at = old.expires_at
         revoke_link(old, by=by)
     link = QuickOrderLink.objects.create(
         tenant_id=customer.tenant_id, customer=customer, created_by=by, expires_at=expires_at
@@ -66,20 +70,21 @@ def revoke_link(link: QuickOrderLink, *, by) -> None:
 
 @transaction.atomic
 def set_expiry(link: QuickOrderLink, expires_at, *, by) -> None:
+    """Set or clear the link's expiry; the timeline records the change, if it is one."""
+
+    def day(value) -> str:
+        return timezone.localdate(value).isoformat() if value else ""
+
+    old = day(link.expires_at)
     link.expires_at = expires_at
     link.save(update_fields=["expires_at"])
-    record_event(
-        link.customer,
-        ActivityEvent.Kind.CHANGED,
-        by,
-        changes=[
-            {
-                "field": "link_expiry",
-                "old": "",
-                "new": expires_at.date().isoformat() if expires_at else "",
-            }
-        ],
-    )
+    if old != day(expires_at):
+        record_event(
+            link.customer,
+            ActivityEvent.Kind.CHANGED,
+            by,
+            changes=[{"field": "link_expiry", "old": old, "new": day(expires_at)}],
+        )
 
 
 def active_link(customer: Customer) -> QuickOrderLink | None:
@@ -288,9 +293,11 @@ def checkout(
     note: str,
     idempotency_key: str,
     placed_ip: str | None,
+    language: str | None = None,
 ) -> Order:
-    """Place the cart as an order; a new address is saved to the customer in the same
-    transaction. Prices come from the database, never from the request."""
+    """Place the cart as an order, its lines named in `language` (the page's); a new
+    address is saved to the customer in the same transaction. Prices come from the
+    database, never from the request."""
     allow_generic_plans()  # its statements read and write rows by key, like place_order's
     customer = link.customer
     check_idempotency_key(idempotency_key)
@@ -313,6 +320,7 @@ def checkout(
         link=link,
         idempotency_key=idempotency_key,
         placed_ip=placed_ip,
+        language=language,
     )
 
 

@@ -1,5 +1,10 @@
+import datetime
+
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from customers.models import Customer
@@ -12,11 +17,20 @@ CHOICE_LABELS = {
     "temperature": dict(Customer.Temperature.choices),
     "preferred_language": dict(settings.LANGUAGES),
 }
+# Stored as ISO dates (YYYY-MM-DD); shown in the reader's format.
+DATE_FIELDS = {"link_expiry"}
 
 
 def _display(field: str, value) -> str:
     if value in (None, "", [], {}):
         return "—"
+    if field in DATE_FIELDS:
+        try:
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        except (TypeError, ValueError):
+            return str(value)
+    if field == "discount_percent":  # as the customer page writes it ("%12,5" in Turkish)
+        return _("%(discount)s%%") % {"discount": floatformat(value, "-2")}
     if field in CHOICE_LABELS:
         return str(CHOICE_LABELS[field].get(value, value))
     if isinstance(value, bool):
@@ -39,3 +53,10 @@ def change_lines(event) -> list[dict]:
         }
         for change in event.data.get("changes", [])
     ]
+
+
+@register.filter
+def order_status_label(value: str) -> str:
+    """An order status as stored in a timeline entry ("in_production"), in words."""
+    Order = apps.get_model("orders", "Order")  # orders builds on customers, not the reverse
+    return str(dict(Order.Status.choices).get(value, value))

@@ -21,7 +21,7 @@ def busy(customer_a, owner_a):
 
 
 def excerpts(body: str) -> list[int]:
-    return [int(n) for n in re.findall(r"“event (\d+)”", body)]
+    return [int(n) for n in re.findall(r"“<bdi>event (\d+)</bdi>”", body)]
 
 
 def test_the_newest_events_come_first_with_a_link_to_older_ones(client_a, busy):
@@ -70,3 +70,23 @@ def test_detail_queries_do_not_grow_with_the_history(
             record_event(busy, ActivityEvent.Kind.NOTE_ADDED, owner_a, excerpt=f"more {i}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client_a.get(url)
+
+
+def test_discount_changes_read_as_the_customer_page_writes_them(client_a, customer_a, owner_a):
+    from django.utils import translation
+
+    from customers.templatetags.customer_tags import change_lines
+
+    with scopes_disabled():
+        event = record_event(
+            customer_a,
+            ActivityEvent.Kind.CHANGED,
+            owner_a,
+            changes=[{"field": "discount_percent", "old": "12.50", "new": "5.00"}],
+        )
+    with translation.override("tr"):
+        [line] = change_lines(event)
+        assert (line["old"], line["new"]) == ("%12,50", "%5")
+    with translation.override("en"):
+        [line] = change_lines(event)
+        assert (line["old"], line["new"]) == ("12.50%", "5%")

@@ -4,7 +4,8 @@ import logging
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django_scopes import scope, scopes_disabled
 
 from crm.logging import RedactQuickOrderTokens
@@ -58,6 +59,47 @@ def test_revoke_and_expiry(client_a, customer_a, tenant_a):
     with scope(tenant=tenant_a):
         kinds = list(customer_a.events.values_list("kind", flat=True))
     assert "link_revoked" in kinds and "link_created" in kinds
+
+
+def test_expiry_in_the_timeline_in_words_and_only_when_it_changes(client_a, customer_a, tenant_a):
+    from customers.templatetags.customer_tags import change_lines
+
+    client_a.post(base(customer_a) + "generate/")
+    day = timezone.localdate() + timezone.timedelta(days=40)
+    later = day + timezone.timedelta(days=1)
+    client_a.post(base(customer_a) + "expiry/", {"expires_on": day.isoformat()})
+    client_a.post(base(customer_a) + "expiry/", {"expires_on": day.isoformat()})  # the same
+    client_a.post(base(customer_a) + "expiry/", {"expires_on": later.isoformat()})
+    with scope(tenant=tenant_a):
+        changes = [e.data["changes"] for e in customer_a.events.filter(kind="changed")]
+        assert changes == [
+            [{"field": "link_expiry", "old": day.isoformat(), "new": later.isoformat()}],
+            [{"field": "link_expiry", "old": "", "new": day.isoformat()}],
+        ]
+        event = customer_a.events.filter(kind="changed").first()
+    with translation.override("tr"):
+        [line] = change_lines(event)
+        assert str(line["label"]) == "hızlı sipariş bağlantısının son günü"
+        assert line["new"] == date_format(later, "SHORT_DATE_FORMAT") != later.isoformat()
+    body = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
+    assert "link_expiry" not in body
+
+
+def test_regenerating_keeps_the_expiry_unless_it_has_passed(client_a, customer_a, tenant_a):
+    client_a.post(base(customer_a) + "generate/")
+    day = timezone.localdate() + timezone.timedelta(days=10)
+    client_a.post(base(customer_a) + "expiry/", {"expires_on": day.isoformat()})
+    client_a.post(base(customer_a) + "generate/")
+    with scopes_disabled():
+        old, new = QuickOrderLink.objects.order_by("id")
+        assert new.revoked_at is None and new.expires_at == old.expires_at
+        QuickOrderLink.objects.filter(pk=new.pk).update(
+            expires_at=timezone.now() - timezone.timedelta(minutes=1)
+        )
+    client_a.post(base(customer_a) + "generate/")
+    with scopes_disabled():
+        newest = QuickOrderLink.objects.order_by("id").last()
+        assert newest.revoked_at is None and newest.expires_at is None
 
 
 def test_send_by_email_in_the_customers_language(
