@@ -16,6 +16,7 @@ from catalog.i18n import localized, localized_columns
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
 from crm.db import allow_generic_plans
+from crm.models import LANGUAGE_CODES
 from crm.money import quantize
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import record_event
@@ -106,9 +107,12 @@ def place_order(
     idempotency_key: str,
     placed_ip: str | None = None,
     by=None,
+    language: str | None = None,
 ) -> Order:
     """Create an order priced from the database in the customer's currency with their
-    discount. A repeated idempotency key returns the order it created the first time."""
+    discount, its lines named in `language` (the language the customer ordered in; their
+    preferred one by default). A repeated idempotency key returns the order it created the
+    first time."""
     check_idempotency_key(idempotency_key)
     # The key is not looked up first: a new key is the rule and a repeat the exception, so
     # the unique constraint on (tenant, idempotency_key) finds repeats. A repeat then rolls
@@ -119,7 +123,16 @@ def place_order(
             # the order is a transaction of its own; see allow_generic_plans).
             allow_generic_plans()
             return _place(
-                customer, list(lines), address, note, source, link, idempotency_key, placed_ip, by
+                customer,
+                list(lines),
+                address,
+                note,
+                source,
+                link,
+                idempotency_key,
+                placed_ip,
+                by,
+                language if language in LANGUAGE_CODES else customer.preferred_language,
             )
     except (IntegrityError, OrderError):
         # A retry of a placed order (even if the customer or a product changed since), or
@@ -130,7 +143,7 @@ def place_order(
         return found
 
 
-def _place(customer, lines, address, note, source, link, idempotency_key, placed_ip, by):
+def _place(customer, lines, address, note, source, link, idempotency_key, placed_ip, by, language):
     tenant = customer.tenant
     if customer.is_blocked or customer.archived_at is not None:
         raise OrderError(_("This customer cannot place orders."), code="customer")
@@ -161,7 +174,6 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         if address.customer_id != customer.pk:
             raise OrderError(_("Choose one of the customer's addresses."), code="address")
         address = address.snapshot()
-    language = customer.preferred_language
     # Priced before the counter is locked: the lock is held until commit, so the less
     # happens after it, the more orders a tenant can take at once.
     subtotal = total = Decimal(0)

@@ -15,6 +15,7 @@ from catalog.i18n import localized
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
 from crm.htmx import redirect_after_success, render_page
+from crm.money import quantize
 from crm.validation import is_number
 from customers.models import Customer
 from orders import services
@@ -106,9 +107,10 @@ def order_export(request: HttpRequest) -> HttpResponse:
                 order.get_source_display(),
                 neutralise(items),
                 order.currency,
-                order.subtotal,
-                order.discount_total,
-                order.total,
+                # In the currency's own minor units (the columns keep three decimals).
+                quantize(order.subtotal, order.currency),
+                quantize(order.discount_total, order.currency),
+                quantize(order.total, order.currency),
             ]
         )
     return response

@@ -249,6 +249,7 @@ def checkout(request, link, token):
                     note=request.POST.get("note", "")[:2000],
                     idempotency_key=key,
                     placed_ip=client_ip(request) or None,
+                    language=translation.get_language(),  # the page's, as the cart showed
                 )
             except OrderError as exc:
                 error = exc.messages[0]

@@ -2,6 +2,8 @@ from django import template
 from django.utils.translation import get_language
 
 from crm import money
+from crm.countries import country_name as _country_name
+from crm.phones import display_phone
 from crm.tenancy import tenant_reverse
 
 register = template.Library()
@@ -27,3 +29,15 @@ def person(user) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def country_name(code) -> str:
+    """An ISO country code ("TR") as the country's name in the active language."""
+    return _country_name(code or "")
+
+
+@register.filter
+def phone(e164) -> str:
+    """A stored phone number (E.164) written for reading ("+90 532 111 22 33")."""
+    return display_phone(e164) if e164 else ""

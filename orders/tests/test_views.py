@@ -106,6 +106,7 @@ def test_csv_export_of_the_filtered_list_neutralises_formulas(client_a, orders_a
     assert rows[1][0] == "2"
     assert rows[1][2] == '\'=HYPERLINK("http://evil")'
     assert "Cafeneaua" not in response.content.decode()
+    assert rows[1][6:] == ["TRY", "1350.00", "0.00", "1350.00"]  # the currency's decimals
 
 
 def test_detail_shows_lines_prices_totals_and_next_steps(client_a, orders_a):
@@ -127,6 +128,7 @@ def test_confirm_produce_ship_through_the_page(client_a, orders_a, customer_a):
     detail = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
     assert "Order status changed" in detail
     assert "#1" in detail
+    assert "In production → Shipped" in detail and "in_production" not in detail
 
 
 def test_refused_move_from_the_page_says_why_and_changes_nothing(client_a, orders_a):
@@ -141,9 +143,13 @@ def test_transition_needs_post(client_a, orders_a):
     assert client_a.get(f"/anka/orders/{orders_a[0].pk}/status/").status_code == 405
 
 
-def test_packing_slip(client_a, orders_a):
+def test_packing_slip(client_a, orders_a, owner_a):
     body = client_a.get(f"/anka/orders/{orders_a[0].pk}/packing-slip/").content.decode()
-    assert "TWL-1" in body and "Packing slip #1" in body
+    assert "TWL-1" in body and "Packing slip #1" in body and "2 piece" in body
+    owner_a.language = "tr"
+    owner_a.save()
+    body = client_a.get(f"/anka/orders/{orders_a[0].pk}/packing-slip/").content.decode()
+    assert "2 adet" in body  # the unit in the reader's language
 
 
 def test_staff_create_an_order_for_a_customer(client_a, tenant_a, customer_a, products_a):
@@ -334,3 +340,35 @@ def test_staff_order_refuses_an_address_that_is_not_the_customers(
     assert "Bursa" not in body and "Cluj" not in body
     with scope(tenant=tenant_a):
         assert not Order.objects.filter(idempotency_key="foreign").exists()
+
+
+def test_empty_results_say_whether_there_are_no_orders_or_none_match(client_a, orders_a):
+    body = client_a.get("/anka/orders/", {"status": "shipped"}).content.decode()
+    assert "No orders match" in body and "Show all orders" in body
+    assert "appear here" not in body
+
+
+def test_no_orders_at_all(client_a, tenant_a):
+    body = client_a.get("/anka/orders/").content.decode()
+    assert "appear here" in body and "No orders match" not in body
+
+
+def test_shipping_address_shows_the_country_by_name_and_the_phone_written_out(
+    client_a, tenant_a, customer_a, products_a
+):
+    with scope(tenant=tenant_a):
+        order = place_order(
+            customer=customer_a,
+            lines=[LineRequest(products_a[0].pk, 1)],
+            address={
+                "line1": "Atatürk Cad. 5",
+                "city": "İzmir",
+                "country": "RO",
+                "phone": "+40721234567",
+            },
+            source="staff",
+            idempotency_key="addr-1",
+        )
+    for path in (f"/anka/orders/{order.pk}/", f"/anka/orders/{order.pk}/packing-slip/"):
+        body = client_a.get(path).content.decode()
+        assert "Romania" in body and "+40 721 234 567" in body

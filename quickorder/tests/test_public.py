@@ -245,6 +245,24 @@ def test_checkout_places_the_order_with_server_prices(
     assert any(m.to == ["orders@anka.example"] for m in mail.outbox)
 
 
+def test_the_order_keeps_the_language_the_customer_ordered_in(
+    client, link_a, products_a, tenant_a, customer_a, django_capture_on_commit_callbacks
+):
+    """The customer prefers Turkish but reads the page in English: the lines, the
+    confirmation and the email are in English, as the cart was."""
+    _link, token = link_a
+    client.get(url(token) + "?lang=en")
+    add(client, token, products_a[0], "1")
+    with django_capture_on_commit_callbacks(execute=True):
+        response, _key = checkout(client, token, address="")
+    with scope(tenant=tenant_a):
+        order = Order.objects.get()
+        assert (order.language, order.lines.get().name) == ("en", "Product TWL-1")
+    confirmation = client.get(response["Location"]).content.decode()
+    assert "Product TWL-1" in confirmation and "Havlu" not in confirmation
+    assert "Product TWL-1" in mail.outbox[-1].body
+
+
 def test_replaying_the_idempotency_key_creates_one_order(client, link_a, products_a, tenant_a):
     _link, token = link_a
     add(client, token, products_a[0], "1")
