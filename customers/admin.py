@@ -1,6 +1,9 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 
 from crm.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
+from crm.money import currency_choices
 from customers.forms import AddressForm
 from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
 
@@ -38,6 +41,32 @@ class CustomerAdmin(TenantOwnedAdmin):
     list_select_related = ["group"]
     inlines = [AddressInline]
     show_full_result_count = False
+
+    def get_form(self, request, obj=None, **kwargs):
+        """Currency and language as lists to choose from, as on the staff pages: the
+        business's currencies (plus the customer's own, if it is another), or every
+        currency for a superuser; a new customer starts with the business's defaults."""
+        form = super().get_form(request, obj, **kwargs)
+        tenant = getattr(request, "tenant", None)
+        fields = {}
+        if "preferred_currency" in form.base_fields:
+            codes = list(tenant.all_currencies) if tenant else None
+            if codes is not None and obj and obj.preferred_currency not in codes:
+                codes.append(obj.preferred_currency)
+            fields["preferred_currency"] = forms.ChoiceField(
+                label=form.base_fields["preferred_currency"].label,
+                choices=currency_choices(codes),
+                initial=tenant.base_currency if tenant else None,
+            )
+        if "preferred_language" in form.base_fields:
+            fields["preferred_language"] = forms.ChoiceField(
+                label=form.base_fields["preferred_language"].label,
+                choices=settings.LANGUAGES,
+                initial=tenant.default_language if tenant else None,
+            )
+        # Declared on a subclass: the admin sites subclass this form again, and a model
+        # form's subclass rebuilds its fields from the model but keeps declared ones.
+        return type(form.__name__, (form,), fields)
 
 
 @register_tenant_model(CustomerGroup)

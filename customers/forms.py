@@ -74,7 +74,12 @@ class CustomerForm(TenantFormMixin, forms.ModelForm):
         self.fields["phone"].help_text = _(
             "Numbers without a +country code are read as %(region)s numbers."
         ) % {"region": tenant.default_phone_region}
-        currencies = tenant.all_currencies
+        currencies = list(tenant.all_currencies)
+        current = self.instance.preferred_currency if self.instance.pk else ""
+        if current and current not in currencies:
+            # Set elsewhere (the admin, an import) to one the business does not sell in:
+            # kept as a choice, so saving the form does not change it unasked.
+            currencies.append(current)
         self.fields["preferred_currency"] = forms.ChoiceField(
             label=_("Preferred currency"), choices=currency_choices(currencies)
         )

@@ -184,8 +184,12 @@ class Customer(TenantOwned):
         _("source"), max_length=15, choices=Source.choices, default=Source.MANUAL, editable=False
     )
     # Written by the notes app whenever a note changes, so the cards need no subquery.
-    latest_note_excerpt = models.CharField(max_length=160, blank=True, editable=False)
-    latest_note_at = models.DateTimeField(null=True, blank=True, editable=False)
+    latest_note_excerpt = models.CharField(
+        _("latest note"), max_length=160, blank=True, editable=False
+    )
+    latest_note_at = models.DateTimeField(
+        _("latest note date"), null=True, blank=True, editable=False
+    )
     # Written by the orders app when an order is placed (the table view's "last order").
     last_order_at = models.DateTimeField(_("last order"), null=True, blank=True, editable=False)
     last_order_ip = models.GenericIPAddressField(

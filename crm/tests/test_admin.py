@@ -4,6 +4,8 @@ Owners of tenant A on /anka/admin/ must never see, change, delete, choose or fin
 B's rows; superusers on /admin/ see both tenants.
 """
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -13,7 +15,7 @@ from catalog.models import Category, ExchangeRate, Product, ProductPrice
 from conftest import make_customer
 from crm.admin_sites import tenant_admin_site
 from crm.models import Membership
-from customers.models import ActivityEvent, Address, CustomerGroup, CustomField, Tag
+from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
 from notes.models import Note
 from orders.services import LineRequest, place_order
 from quickorder.models import QuickOrderLink
@@ -154,6 +156,23 @@ def test_tenant_is_set_on_save_and_never_a_field(client_a, tenant_a):
     client_a.post("/anka/admin/customers/tag/add/", {"name": "New tag"})
     with scopes_disabled():
         assert Tag.objects.get(name="New tag").tenant == tenant_a
+
+
+def test_customer_currency_and_language_are_chosen_from_lists(client_a, tenant_a, customer_a):
+    page = client_a.get("/anka/admin/customers/customer/add/").content.decode()
+    currency = re.search(r'<select name="preferred_currency".*?</select>', page, re.S).group()
+    assert re.findall(r'<option value="(\w+)"', currency) == ["TRY", "EUR", "USD"]
+    assert '<option value="TRY" selected>' in currency  # the business's own
+    language = re.search(r'<select name="preferred_language".*?</select>', page, re.S).group()
+    assert '<option value="tr" selected>' in language and 'value="fa"' in language
+    assert (
+        "Latest note"
+        in client_a.get(f"/anka/admin/customers/customer/{customer_a.pk}/change/").content.decode()
+    )
+    with scopes_disabled():
+        Customer.objects.filter(pk=customer_a.pk).update(preferred_currency="JPY")
+    page = client_a.get(f"/anka/admin/customers/customer/{customer_a.pk}/change/")
+    assert '<option value="JPY" selected>' in page.content.decode()  # kept, not changed
 
 
 def test_duplicate_name_in_tenant_is_a_form_error_not_a_500(client_a, tenant_a):

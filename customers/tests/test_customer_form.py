@@ -267,3 +267,27 @@ def test_two_people_editing_do_not_silently_overwrite_each_other(client_a, tenan
     assert third.status_code == 302
     customer_a.refresh_from_db()
     assert (customer_a.temperature, customer_a.version) == ("warm", 3)
+
+
+def test_a_currency_the_business_does_not_sell_in_is_kept_on_save(client_a, customer_a):
+    """Set in the admin or an import: the edit form offers it, so saving keeps it."""
+    with scopes_disabled():
+        Customer.objects.filter(pk=customer_a.pk).update(preferred_currency="JPY")
+    url = f"/anka/customers/{customer_a.pk}/edit/"
+    form = client_a.get(url).context["form"]
+    assert form.initial.get("preferred_currency", form.instance.preferred_currency) == "JPY"
+    assert "JPY" in dict(form.fields["preferred_currency"].choices)
+    data = valid(
+        name=customer_a.name,
+        email=customer_a.email,
+        phone="+905321112233",
+        status="current",
+        preferred_currency="JPY",
+        tags_text="",
+        version=form.initial["version"],
+    )
+    assert client_a.post(url, data).status_code == 302
+    customer_a.refresh_from_db()
+    assert customer_a.preferred_currency == "JPY"
+    new_form = client_a.get(CREATE).context["form"]
+    assert "JPY" not in dict(new_form.fields["preferred_currency"].choices)
