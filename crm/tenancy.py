@@ -27,6 +27,7 @@ from django.http import Http404, HttpRequest
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 from django_scopes import scope, scopes_disabled
 
@@ -134,9 +135,10 @@ def login_redirect(request: HttpRequest):
     of the page."""
     htmx = getattr(request, "htmx", None)
     if htmx:
-        return HttpResponseClientRedirect(
-            redirect_to_login(htmx.current_url_abs_path or request.get_full_path()).url
-        )
+        back = htmx.current_url_abs_path  # None unless the same origin
+        if not back or not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            back = request.get_full_path()
+        return HttpResponseClientRedirect(redirect_to_login(back).url)
     return redirect_to_login(request.get_full_path())
 
 

@@ -48,6 +48,8 @@ class CustomerAdmin(TenantOwnedAdmin):
         currency for a superuser; a new customer starts with the business's defaults."""
         form = super().get_form(request, obj, **kwargs)
         tenant = getattr(request, "tenant", None)
+        # A superuser (no tenant, so no default) must choose: the first entry is blank.
+        blank = [] if tenant else [("", "---------")]
         fields = {}
         if "preferred_currency" in form.base_fields:
             codes = list(tenant.all_currencies) if tenant else None
@@ -55,13 +57,13 @@ class CustomerAdmin(TenantOwnedAdmin):
                 codes.append(obj.preferred_currency)
             fields["preferred_currency"] = forms.ChoiceField(
                 label=form.base_fields["preferred_currency"].label,
-                choices=currency_choices(codes),
+                choices=blank + currency_choices(codes),
                 initial=tenant.base_currency if tenant else None,
             )
         if "preferred_language" in form.base_fields:
             fields["preferred_language"] = forms.ChoiceField(
                 label=form.base_fields["preferred_language"].label,
-                choices=settings.LANGUAGES,
+                choices=blank + list(settings.LANGUAGES),
                 initial=tenant.default_language if tenant else None,
             )
         # Declared on a subclass: the admin sites subclass this form again, and a model

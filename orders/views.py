@@ -63,6 +63,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
         "orders": orders,
         "next_before": orders[-1].number if more else None,
         "query": params.urlencode(),
+        "filtered": valid and any(v not in (None, "") for v in filters.form.cleaned_data.values()),
         "filter_customer": customer,
     }
     return render_page(request, "orders/order_list.html", context, partial="results")

@@ -175,6 +175,29 @@ def test_customer_currency_and_language_are_chosen_from_lists(client_a, tenant_a
     assert '<option value="JPY" selected>' in page.content.decode()  # kept, not changed
 
 
+def test_superuser_must_choose_a_customers_currency_and_language(client, superuser, tenant_b):
+    client.force_login(superuser)
+    page = client.get("/admin/customers/customer/add/").content.decode()
+    for name in ("preferred_currency", "preferred_language"):
+        select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group()
+        assert re.findall(r'<option value="(\w*)"', select)[0] == ""  # none chosen for them
+    response = client.post(
+        "/admin/customers/customer/add/",
+        {
+            "tenant": tenant_b.pk,
+            "name": "Ion",
+            "status": "current",
+            "temperature": "warm",
+            "discount_percent": "0",
+            "addresses-TOTAL_FORMS": "0",
+            "addresses-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200 and "This field is required." in response.content.decode()
+    with scopes_disabled():
+        assert not Customer.objects.filter(name="Ion").exists()
+
+
 def test_duplicate_name_in_tenant_is_a_form_error_not_a_500(client_a, tenant_a):
     client_a.post("/anka/admin/customers/tag/add/", {"name": "VIP"})
     response = client_a.post("/anka/admin/customers/tag/add/", {"name": "vip"})

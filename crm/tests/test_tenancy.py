@@ -117,6 +117,11 @@ def test_htmx_request_after_the_session_ended_sends_the_window_to_login(client, 
         headers={"HX-Request": "true", "HX-Current-URL": "https://evil.example/anka/"},
     )
     assert response["HX-Redirect"] == "/accounts/login/?next=/anka/customers/%3Fq%3Day"
+    response = client.get(
+        "/anka/customers/",
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver//evil.example/x"},
+    )
+    assert response["HX-Redirect"] == "/accounts/login/?next=/anka/customers/"
 
 
 def test_inactive_tenant_is_not_found(client_a, tenant_a):

@@ -42,6 +42,8 @@ def test_catalog_in_the_customers_language_currency_and_discount(client, link_a,
     # 1000 TRY * 0.0265 = €26.50 struck through, minus 10% = €23.85
     assert "<s" in body and "€26,50" in body and "€23,85" in body
     assert "Yıldız Ev Tekstili" in body
+    # What app.js says, in the page's language, when a cart action fails.
+    assert 'data-request-failed="Bu işlem yapılamadı' in body
 
 
 def test_page_reveals_nothing_else_about_the_customer(client, link_a, tenant_a):

@@ -36,11 +36,12 @@ function showFailure(text) {
   list.replaceChildren(item);
   list.scrollIntoView({ block: "nearest" });
 }
-document.addEventListener("htmx:responseError", () => {
-  showFailure(document.body.dataset.requestFailed);
+// A part that only redraws itself (data-refresh) changed nothing when it fails: no message.
+document.addEventListener("htmx:responseError", (event) => {
+  if (!event.detail.elt.hasAttribute("data-refresh")) showFailure(document.body.dataset.requestFailed);
 });
-document.addEventListener("htmx:sendError", () => {
-  showFailure(document.body.dataset.serverUnreachable);
+document.addEventListener("htmx:sendError", (event) => {
+  if (!event.detail.elt.hasAttribute("data-refresh")) showFailure(document.body.dataset.serverUnreachable);
 });
 document.addEventListener("htmx:afterRequest", (event) => {
   // A later request that worked clears the message.
