@@ -31,6 +31,19 @@ def valid(**overrides):
     return data
 
 
+def unchanged(customer, **overrides):
+    """The edit form of `customer` as it stands (but for `overrides`)."""
+    defaults = {
+        "name": customer.name,
+        "email": customer.email,
+        "phone": "+905321112233",
+        "status": "current",
+        "preferred_currency": "TRY",
+        "tags_text": "",
+    }
+    return valid(**{**defaults, **overrides})
+
+
 def test_create_customer_with_address_tags_and_timeline(client_a, tenant_a, owner_a):
     with scopes_disabled():
         Tag.objects.create(tenant=tenant_a, name="vip")
@@ -121,16 +134,7 @@ def test_duplicate_check_never_matches_another_tenants_customer(client_a, custom
 
 
 def test_update_records_each_changed_field_old_to_new(client_a, tenant_a, customer_a):
-    data = valid(
-        name=customer_a.name,
-        email=customer_a.email,
-        phone="+905321112233",
-        status="current",
-        temperature="warm",
-        discount_percent="0",
-        preferred_currency="TRY",
-        tags_text="",
-    )
+    data = unchanged(customer_a, temperature="warm", discount_percent="0")
     response = client_a.post(f"/anka/customers/{customer_a.pk}/edit/", data)
     assert response.status_code == 302
     with scope(tenant=tenant_a):
@@ -143,15 +147,10 @@ def test_update_records_each_changed_field_old_to_new(client_a, tenant_a, custom
 
 
 def test_blocking_is_recorded_in_the_timeline(client_a, tenant_a, customer_a):
-    data = valid(
-        name=customer_a.name,
-        email=customer_a.email,
-        phone="+905321112233",
-        status="current",
+    data = unchanged(
+        customer_a,
         temperature="hot",
         discount_percent="0",
-        preferred_currency="TRY",
-        tags_text="",
         is_blocked="on",
     )
     client_a.post(f"/anka/customers/{customer_a.pk}/edit/", data)
@@ -242,14 +241,7 @@ def test_two_people_editing_do_not_silently_overwrite_each_other(client_a, tenan
     url = f"/anka/customers/{customer_a.pk}/edit/"
     form_a = client_a.get(url).context["form"]
     version = form_a.initial["version"]
-    common = valid(
-        name=customer_a.name,
-        email=customer_a.email,
-        phone="+905321112233",
-        status="current",
-        preferred_currency="TRY",
-        tags_text="",
-    )
+    common = unchanged(customer_a)
     first = client_a.post(url, {**common, "temperature": "cold", "version": version})
     assert first.status_code == 302
     second = client_a.post(
@@ -277,15 +269,7 @@ def test_a_currency_the_business_does_not_sell_in_is_kept_on_save(client_a, cust
     form = client_a.get(url).context["form"]
     assert form.initial.get("preferred_currency", form.instance.preferred_currency) == "JPY"
     assert "JPY" in dict(form.fields["preferred_currency"].choices)
-    data = valid(
-        name=customer_a.name,
-        email=customer_a.email,
-        phone="+905321112233",
-        status="current",
-        preferred_currency="JPY",
-        tags_text="",
-        version=form.initial["version"],
-    )
+    data = unchanged(customer_a, preferred_currency="JPY", version=form.initial["version"])
     assert client_a.post(url, data).status_code == 302
     customer_a.refresh_from_db()
     assert customer_a.preferred_currency == "JPY"
