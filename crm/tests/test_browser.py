@@ -101,11 +101,18 @@ def create_customer(page, live_server):
     page.wait_for_url(re.compile(r"/anka/customers/\d+/$"))
 
 
+def settled(page):
+    """Wait until htmx has finished with what it swapped in: it wires up new content (so
+    its forms send htmx requests) about 20 ms after it appears, which a test can beat."""
+    expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling")).to_have_count(0)
+
+
 def add_note(page, text, priority):
     page.fill("#id_new_note_text", text)
     page.select_option("#id_new_note_priority", priority)
     page.click("#notes form.note-form button[type=submit]")
     page.wait_for_selector(f".note__text:has-text('{text}')")
+    settled(page)
 
 
 def test_staff_and_customer_journey(browser, live_server, shop, owner_a):
@@ -153,6 +160,7 @@ def test_staff_and_customer_journey(browser, live_server, shop, owner_a):
     shop_page.wait_for_selector(".cart__line")
     shop_page.locator(".product-card .add-form button").nth(1).click()
     expect(shop_page.locator(".cart__line")).to_have_count(2)
+    settled(shop_page)
     quantity = shop_page.locator(".cart__qty input.qty").first
     quantity.fill("3")
     quantity.dispatch_event("change")
