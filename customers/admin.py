@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from crm.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
 from crm.money import currency_choices
-from customers.forms import AddressForm
+from customers.forms import AddressForm, preferred_currency_codes
 from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
 
 
@@ -52,9 +52,7 @@ class CustomerAdmin(TenantOwnedAdmin):
         blank = [] if tenant else [("", "---------")]
         fields = {}
         if "preferred_currency" in form.base_fields:
-            codes = list(tenant.all_currencies) if tenant else None
-            if codes is not None and obj and obj.preferred_currency not in codes:
-                codes.append(obj.preferred_currency)
+            codes = preferred_currency_codes(tenant, obj) if tenant else None  # None: all
             fields["preferred_currency"] = forms.ChoiceField(
                 label=form.base_fields["preferred_currency"].label,
                 choices=blank + currency_choices(codes),

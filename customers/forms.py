@@ -30,6 +30,16 @@ class TenantFormMixin:
             self.instance.tenant = tenant
 
 
+def preferred_currency_codes(tenant, customer=None) -> list[str]:
+    """The currencies a customer may prefer: the business's, plus the customer's own if it
+    is another (set in the admin or an import), so saving a form never changes it unasked."""
+    codes = list(tenant.all_currencies)
+    current = customer.preferred_currency if customer is not None and customer.pk else ""
+    if current and current not in codes:
+        codes.append(current)
+    return codes
+
+
 class CustomerForm(TenantFormMixin, forms.ModelForm):
     tags_text = forms.CharField(
         label=_("Tags"),
@@ -74,14 +84,9 @@ class CustomerForm(TenantFormMixin, forms.ModelForm):
         self.fields["phone"].help_text = _(
             "Numbers without a +country code are read as %(region)s numbers."
         ) % {"region": tenant.default_phone_region}
-        currencies = list(tenant.all_currencies)
-        current = self.instance.preferred_currency if self.instance.pk else ""
-        if current and current not in currencies:
-            # Set elsewhere (the admin, an import) to one the business does not sell in:
-            # kept as a choice, so saving the form does not change it unasked.
-            currencies.append(current)
         self.fields["preferred_currency"] = forms.ChoiceField(
-            label=_("Preferred currency"), choices=currency_choices(currencies)
+            label=_("Preferred currency"),
+            choices=currency_choices(preferred_currency_codes(tenant, self.instance)),
         )
         self.fields["preferred_language"] = forms.ChoiceField(
             label=_("Preferred language"), choices=settings.LANGUAGES
