@@ -32,6 +32,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_scopes import scope, scopes_disabled
 
 from crm import soft_cache
+from crm.db import CompiledQuery
 from crm.models import RESERVED_SLUGS, Membership, Tenant
 
 
@@ -60,16 +61,29 @@ def first_segment(path_info: str) -> str:
     return path_info.lstrip("/").split("/", 1)[0]
 
 
+def _memberships(*related: str):
+    def build(slug, user_id):
+        return (
+            Membership.objects.select_related("tenant", *related)
+            .filter(tenant__slug=slug, tenant__is_active=True, user_id=user_id)
+            .order_by("pk")[:1]
+        )
+
+    # Placeholders no tenant or user has: slugs are lowercase letters, digits and hyphens.
+    return CompiledQuery(build, slug="\x00slug", user_id=-(2**62))
+
+
+# Compiled once per process: the lookup runs on every staff request (crm.db.CompiledQuery).
+MEMBERSHIP_QUERIES = {(): _memberships(), ("user",): _memberships("user")}
+
+
 def membership_of(slug: str, user_id, *related: str) -> Membership | None:
     """The user's membership of the active tenant `slug`, with its tenant (and `related`).
 
     Membership is tenant-owned too: it is looked up in one narrow unscoped block."""
     with scopes_disabled():
-        return (
-            Membership.objects.select_related("tenant", *related)
-            .filter(tenant__slug=slug, tenant__is_active=True, user_id=user_id)
-            .first()
-        )
+        found = MEMBERSHIP_QUERIES[related](slug=slug, user_id=user_id)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)

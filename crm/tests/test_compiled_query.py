@@ -1,0 +1,105 @@
+"""crm.db.CompiledQuery, and the membership lookup of every staff request that uses it: the
+same rows and objects as the ORM's queryset, always read afresh."""
+
+import pytest
+from django.db.models.functions import Lower
+from django_scopes import ScopeError, scope, scopes_disabled
+
+from conftest import make_customer
+from crm.db import CompiledQuery
+from crm.models import Membership, Tenant
+from crm.tenancy import membership_of
+
+
+def fields(obj) -> dict:
+    return {k: v for k, v in vars(obj).items() if k != "_state"}
+
+
+def orm_membership(slug, user_id, *related):
+    with scopes_disabled():
+        return (
+            Membership.objects.select_related("tenant", *related)
+            .filter(tenant__slug=slug, tenant__is_active=True, user_id=user_id)
+            .first()
+        )
+
+
+@pytest.mark.parametrize("related", [(), ("user",)])
+def test_the_membership_lookup_gives_what_the_orm_gives(tenant_a, tenant_b, owner_a, related):
+    found = membership_of("anka", owner_a.pk, *related)
+    expected = orm_membership("anka", owner_a.pk, *related)
+    assert fields(found) == fields(expected)
+    assert fields(found.tenant) == fields(expected.tenant)  # JSON lists and dates converted
+    assert found.tenant.currencies == ["EUR", "USD"]
+    if related:
+        assert fields(found.user) == fields(expected.user)
+        assert found.user.check_password("pw-for-tests-1")
+    else:
+        assert not Membership.user.is_cached(found)  # read when asked for, as with the ORM
+    assert not found._state.adding and found._state.db == "default"
+    assert membership_of("bucur", owner_a.pk, *related) is None  # another tenant's
+    assert membership_of("nobody", owner_a.pk, *related) is None
+    assert membership_of("anka", str(owner_a.pk), *related).pk == found.pk  # as the ORM takes it
+
+
+def test_the_membership_lookup_reads_afresh_each_time(tenant_a, owner_a):
+    assert membership_of("anka", owner_a.pk).role == Membership.Role.OWNER
+    with scopes_disabled():
+        Membership.objects.filter(user=owner_a).update(role=Membership.Role.STAFF)
+    assert membership_of("anka", owner_a.pk).role == Membership.Role.STAFF
+    Tenant.objects.filter(pk=tenant_a.pk).update(is_active=False)
+    assert membership_of("anka", owner_a.pk) is None
+    Tenant.objects.filter(pk=tenant_a.pk).update(is_active=True)
+    with scopes_disabled():
+        Membership.objects.filter(user=owner_a).delete()
+    assert membership_of("anka", owner_a.pk) is None
+
+
+def test_it_runs_only_where_scopes_are_disabled(tenant_a, owner_a):
+    query = CompiledQuery(
+        lambda slug: Tenant.objects.filter(slug=slug).order_by("pk"), slug="\x00slug"
+    )
+    with pytest.raises(ScopeError):
+        query(slug="anka")  # outside any scope
+    with scope(tenant=tenant_a), pytest.raises(ScopeError):
+        query(slug="anka")  # inside one: its tenant would be compiled into the SQL
+    with scopes_disabled():
+        assert [t.pk for t in query(slug="anka")] == [tenant_a.pk]
+
+
+def test_a_tenant_owned_query_takes_its_tenant_as_a_placeholder(tenant_a, tenant_b, owner_a):
+    from customers.models import ActivityEvent
+    from customers.services import record_event
+
+    with scope(tenant=tenant_a):
+        customer = make_customer(tenant_a, "Ayşe")
+        record_event(customer, ActivityEvent.Kind.CHANGED, owner_a, changes=[{"f": "x"}])
+    query = CompiledQuery(
+        lambda tenant_id: ActivityEvent.objects.filter(tenant_id=tenant_id).order_by("pk"),
+        tenant_id=-1,
+    )
+    with scopes_disabled():
+        events = query(tenant_id=tenant_a.pk)
+        assert [e.data for e in events] == [{"changes": [{"f": "x"}]}]  # JSON decoded
+        assert query(tenant_id=tenant_b.pk) == []
+
+
+def test_a_placeholder_must_reach_the_sql_unchanged_and_once(db):
+    transformed = CompiledQuery(
+        lambda name: Tenant.objects.filter(name__icontains=name), name="\x00name"
+    )
+    unused = CompiledQuery(lambda name: Tenant.objects.all(), name="\x00name")
+    twice = CompiledQuery(
+        lambda name: Tenant.objects.filter(name=name) | Tenant.objects.filter(slug=name),
+        name="\x00name",
+    )
+    annotated = CompiledQuery(
+        lambda name: Tenant.objects.annotate(lower=Lower("name")).filter(name=name),
+        name="\x00name",
+    )
+    with scopes_disabled():
+        for query in (transformed, unused, twice):
+            with pytest.raises(ValueError, match="placeholder 'name'"):
+                query(name="Anka")
+        with pytest.raises(ValueError, match="annotations"):
+            annotated(name="Anka")
