@@ -233,8 +233,14 @@ class Customer(TenantOwned):
         self.temperature_rank = self.TEMPERATURE_RANK.get(self.temperature, 9)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            extra = {"phone_digits", "temperature_rank"}
-            kwargs["update_fields"] = {*update_fields, *extra}
+            # The derived columns go with their sources only: a save of other fields (an
+            # order's last_order_at) must not write them from a copy read before someone
+            # else changed the phone or the temperature.
+            derived = {"phone": "phone_digits", "temperature": "temperature_rank"}
+            kwargs["update_fields"] = {
+                *update_fields,
+                *(column for source, column in derived.items() if source in update_fields),
+            }
         super().save(*args, **kwargs)
 
     @property

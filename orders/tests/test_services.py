@@ -210,6 +210,25 @@ def test_blocked_customer_cannot_order(buyer, products_a):
         place(buyer, [(products_a[0], 1)])
 
 
+def test_an_order_keeps_an_edit_made_to_the_customer_while_it_was_placed(buyer, products_a):
+    """The order writes the customer's last-order fields only: a phone or temperature that
+    staff changed meanwhile keeps its derived search and sort columns."""
+    with scope(tenant=buyer.tenant):
+        edited = Customer.objects.get(pk=buyer.pk)
+        edited.phone, edited.temperature = "+90 532 111 22 33", "cold"
+        edited.save()
+    place(buyer, [(products_a[0], 1)])  # from a copy read before the edit
+    with scopes_disabled():
+        row = Customer.objects.values("phone", "phone_digits", "temperature", "temperature_rank")
+        row = row.get(pk=buyer.pk)
+    assert row == {
+        "phone": "+90 532 111 22 33",
+        "phone_digits": "905321112233",
+        "temperature": "cold",
+        "temperature_rank": Customer.TEMPERATURE_RANK["cold"],
+    }
+
+
 def test_potential_customer_becomes_current_and_timeline_shows_it(buyer, products_a, owner_a):
     order = place(buyer, [(products_a[0], 1)], by=owner_a)
     buyer.refresh_from_db()
