@@ -29,82 +29,144 @@ def allow_generic_plans() -> None:
 
 
 class CompiledQuery:
-    """A SELECT the ORM compiles once per process and database, then runs with other values.
+    """A SELECT the ORM compiles once per process, database and shape, then runs with other
+    values.
 
-    For the few queries of the same shape that every request makes, where compiling the
-    queryset costs more than running it: the membership lookup of every staff page joins
-    three tables, and compiling it (40 columns, three joins) cost three times what the
-    database took to answer it. The queryset stays the one definition of the query; only the
-    compiled SQL is kept, and the rows become objects (with their `select_related` ones) as
-    the ORM makes them, converters included.
+    For the few queries of the same shape that requests make all the time, where compiling
+    the queryset costs more than running it. Measured on an order (bench/RESULTS.md): the
+    membership lookup of every staff page (three tables, 40 columns), the customer and the
+    products being ordered cost 13M of its 28M instructions, mostly in compiling.
+    The queryset stays the one definition of the query; only its SQL is kept, and the rows
+    become objects (with their `select_related` ones) as the ORM makes them, converters
+    included.
 
-    `build(**placeholders)` returns the queryset. Each placeholder is a value of the type
-    the filter takes (a str or an int that no real row has); it must reach the compiled
-    parameters unchanged (an exact lookup), exactly once, or compiling fails loudly. Calling
-    with the real values runs the SQL with them in its place.
+    `build(**placeholders)` returns the queryset (annotations and `select_related` allowed).
+    Each placeholder is a value of the type the filter takes (a str or an int that no real
+    row has), or a list of one such value for a list of values (`pk__in`; compiled once per
+    length). It must reach the compiled parameters unchanged (an exact or `in` lookup),
+    once, or compiling fails loudly.
+    Calling with the real values runs the SQL with them in its place.
 
-    Only for queries that depend on nothing else at run time (the language, the time), and
-    never on a tenant scope: compiled inside one, the SQL would keep that tenant for every
-    later call. So it runs only inside `scopes_disabled()`, and a tenant-owned query names
-    its tenant with a placeholder, or is a lookup that may cross tenants (the membership).
+    Tenancy, as the scoped managers have it: a query built with `scoped=True` runs only
+    inside a tenant's scope, and the scope's filters are compiled with a placeholder for
+    the tenant, filled with the active scope's at each call. Any other query runs only
+    inside `scopes_disabled()` (a lookup that may cross tenants, like the membership).
+    Either way a query never keeps the tenant it was first compiled for.
+
+    Only for queries that depend on nothing else at run time: not on the language
+    (modeltranslation rewrites a translated field's name to the active language's column)
+    or the time.
     """
 
-    def __init__(self, build, **placeholders):
+    TENANT = -(2**62) + 1  # the tenant placeholder, for scoped queries
+
+    def __init__(self, build, *, scoped: bool = False, **placeholders):
         self._build = build
+        self._scoped = scoped
         self._placeholders = placeholders
         self._compiled = {}
 
-    def _compile(self, using: str):
-        from django.db.models.query import get_related_populators
+    def _marks(self, name, lengths):
+        mark = self._placeholders[name]
+        if not isinstance(mark, list):
+            return mark
+        (first,) = mark
+        return [
+            first - i if isinstance(first, int) else f"{first}{i}" for i in range(lengths[name])
+        ]
 
-        queryset = self._build(**self._placeholders)
-        compiler = queryset.query.get_compiler(using=using)
-        sql, params = compiler.as_sql()
-        slots = []
-        for value in params:
-            names = [
-                name
-                for name, mark in self._placeholders.items()
-                if type(value) is type(mark) and value == mark
-            ]
-            slots.append(names[0] if names else None)
-        for name in self._placeholders:
-            if slots.count(name) != 1:
-                raise ValueError(f"placeholder {name!r} is not one parameter of {sql!r}")
-        if compiler.annotation_col_map or queryset._known_related_objects:
-            raise ValueError("annotations and known related objects are not supported")
+    def _compile(self, using: str, lengths: dict):
+        from django.core.exceptions import EmptyResultSet
+        from django.db.models.query import get_related_populators
+        from django_scopes import scope, scopes_disabled
+
+        marks = {name: self._marks(name, lengths) for name in self._placeholders}
+        slots = {}  # (type, value) -> (name, index in its list or None)
+        for name, mark in marks.items():
+            for index, value in enumerate(mark) if isinstance(mark, list) else [(None, mark)]:
+                slots[type(value), value] = (name, index)
+        if self._scoped:
+            slots[int, self.TENANT] = ("tenant", None)
+        if len(slots) != sum(len(m) if isinstance(m, list) else 1 for m in marks.values()) + (
+            1 if self._scoped else 0
+        ):
+            raise ValueError("two placeholders have the same value")
+        with scope(tenant=self.TENANT) if self._scoped else scopes_disabled():
+            queryset = self._build(**marks)
+            compiler = queryset.query.get_compiler(using=using)
+            try:
+                sql, params = compiler.as_sql()
+            except EmptyResultSet:  # `pk__in=[]`: no query, no rows, as with the ORM
+                return None
+        found = [slots.get((type(value), value)) for value in params]
+        for slot in slots.values():
+            count = found.count(slot)
+            if count != 1 and not (slot[0] == "tenant" and count):
+                raise ValueError(f"placeholder {slot[0]!r} is not one parameter of {sql!r}")
+        if queryset._known_related_objects:
+            raise ValueError("known related objects are not supported")
         klass_info, select = compiler.klass_info, compiler.select
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        fields = [column[0] for column in select[: compiler.col_count]]
-        compiled = (
+        return (
             sql,
-            [(slot, value) for slot, value in zip(slots, params, strict=True)],
+            [(slot, value) for slot, value in zip(found, params, strict=True)],
             compiler,
-            compiler.get_converters(fields),
+            compiler.get_converters([column[0] for column in select[: compiler.col_count]]),
             klass_info["model"],
             [column[0].target.attname for column in select[start:end]],
             (start, end),
             get_related_populators(klass_info, select, using),
+            list((compiler.annotation_col_map or {}).items()),
         )
-        self._compiled[using] = compiled
-        return compiled
+
+    def _tenant_id(self):
+        from django_scopes import ScopeError, get_scope
+
+        state = get_scope()
+        if not self._scoped:
+            if state.get("_enabled") is not False:
+                raise ScopeError("An unscoped CompiledQuery runs only inside scopes_disabled().")
+            return None
+        tenant = state.get("tenant") if state.get("_enabled") else None
+        if tenant is None or isinstance(tenant, list | tuple):
+            raise ScopeError("A scoped CompiledQuery runs only inside one tenant's scope.")
+        return getattr(tenant, "pk", tenant)
 
     def __call__(self, *, using: str = "default", **values) -> list:
         from django.db import connections
-        from django_scopes import ScopeError, get_scope
 
-        if get_scope().get("_enabled") is not False:
-            raise ScopeError("A CompiledQuery runs only inside scopes_disabled().")
-        compiled = self._compiled.get(using) or self._compile(using)
-        sql, params, compiler, converters, model, attnames, (start, end), populators = compiled
+        values["tenant"] = self._tenant_id()
+        lengths = {}
+        for name, mark in self._placeholders.items():
+            if isinstance(mark, list):
+                values[name] = list(values[name])
+                lengths[name] = len(values[name])
+        key = (using, *lengths.values())
+        if key not in self._compiled:
+            self._compiled[key] = self._compile(using, lengths)
+        compiled = self._compiled[key]
+        if compiled is None:
+            return []
+        (
+            sql,
+            params,
+            compiler,
+            converters,
+            model,
+            attnames,
+            (start, end),
+            populators,
+            annotations,
+        ) = compiled
+        arguments = []
+        for slot, value in params:
+            if slot is not None:
+                name, index = slot
+                given = values[name] if index is None else values[name][index]
+                value = type(value)(given)  # as the ORM takes it: an id given as a string
+            arguments.append(value)
         with connections[using].cursor() as cursor:
-            cursor.execute(
-                sql,
-                [
-                    value if slot is None else type(value)(values[slot])  # as the ORM's int()
-                    for slot, value in params
-                ],
-            )
+            cursor.execute(sql, arguments)
             rows = cursor.fetchall()
         if converters:
             rows = compiler.apply_converters(rows, converters)
@@ -113,5 +175,7 @@ class CompiledQuery:
             obj = model.from_db(using, attnames, row[start:end])
             for populator in populators:
                 populator.populate(row, obj)
+            for attribute, position in annotations:
+                setattr(obj, attribute, row[position])
             objects.append(obj)
         return objects

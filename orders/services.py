@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.i18n import localized, localized_columns
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
-from crm.db import allow_generic_plans
+from crm.db import CompiledQuery, allow_generic_plans
 from crm.models import LANGUAGE_CODES
 from crm.money import quantize
 from customers.models import ActivityEvent, Address, Customer
@@ -87,6 +87,22 @@ def next_number(tenant) -> int:
     return row[0]
 
 
+# The products being ordered (in the active tenant's scope, active only), each with its
+# explicit price in the currency, if any (one query, not two), and without the
+# descriptions, which an order line does not keep. Compiled once per number of lines.
+ORDERED_PRODUCTS = CompiledQuery(
+    lambda ids, currency: PriceBook.with_explicit_prices(
+        Product.objects.filter(pk__in=ids, is_active=True).only(
+            "tenant_id", "sku", "unit", "price", *localized_columns("name")
+        ),
+        currency,
+    ),
+    scoped=True,
+    ids=[-1],
+    currency="\x00currency",
+)
+
+
 def check_idempotency_key(key: str) -> None:
     if not IDEMPOTENCY_KEY.fullmatch(key or ""):
         raise OrderError(_("This order form has expired; reload the page."), code="key")
@@ -155,16 +171,9 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         parse_quantity(line.quantity)
     currency = tenant.selling_currency(customer.preferred_currency)
     # Scoped to the tenant, active only: another tenant's or a withdrawn product is refused.
-    # Each comes with its explicit price in the currency, if any (one query, not two), and
-    # without the descriptions, which an order line does not keep.
     products = {
         p.pk: p
-        for p in PriceBook.with_explicit_prices(
-            Product.objects.filter(pk__in=[line.product_id for line in lines], is_active=True).only(
-                "tenant_id", "sku", "unit", "price", *localized_columns("name")
-            ),
-            currency,
-        )
+        for p in ORDERED_PRODUCTS(ids=[line.product_id for line in lines], currency=currency)
     }
     if len(products) != len(lines):
         raise OrderError(_("A product in the order is no longer available."), code="product")

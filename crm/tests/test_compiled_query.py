@@ -2,10 +2,9 @@
 same rows and objects as the ORM's queryset, always read afresh."""
 
 import pytest
-from django.db.models.functions import Lower
 from django_scopes import ScopeError, scope, scopes_disabled
 
-from conftest import make_customer
+from conftest import make_customer, make_product
 from crm.db import CompiledQuery
 from crm.models import Membership, Tenant
 from crm.tenancy import membership_of
@@ -93,13 +92,61 @@ def test_a_placeholder_must_reach_the_sql_unchanged_and_once(db):
         lambda name: Tenant.objects.filter(name=name) | Tenant.objects.filter(slug=name),
         name="\x00name",
     )
-    annotated = CompiledQuery(
-        lambda name: Tenant.objects.annotate(lower=Lower("name")).filter(name=name),
-        name="\x00name",
+    same = CompiledQuery(
+        lambda name, slug: Tenant.objects.filter(name=name, slug=slug), name="x", slug="x"
     )
     with scopes_disabled():
         for query in (transformed, unused, twice):
             with pytest.raises(ValueError, match="placeholder 'name'"):
                 query(name="Anka")
-        with pytest.raises(ValueError, match="annotations"):
-            annotated(name="Anka")
+        with pytest.raises(ValueError, match="same value"):
+            same(name="Anka", slug="anka")
+
+
+def orm_products(ids, currency):
+    from catalog.i18n import localized_columns
+    from catalog.models import Product
+    from catalog.pricing import PriceBook
+
+    columns = ("tenant_id", "sku", "unit", "price", *localized_columns("name"))
+    return list(
+        PriceBook.with_explicit_prices(
+            Product.objects.filter(pk__in=ids, is_active=True).only(*columns), currency
+        ).order_by("pk")
+    )
+
+
+def test_a_scoped_query_is_the_scoped_managers_query_for_the_active_tenant(
+    tenant_a, tenant_b, products_a
+):
+    """The products of an order: a list of ids, an annotation, the tenant from the scope."""
+    from catalog.models import ProductPrice
+    from orders.services import ORDERED_PRODUCTS
+
+    with scopes_disabled():
+        foreign = make_product(tenant_b, "B-1", "5.00")
+        ProductPrice.objects.create(tenant=tenant_a, product=products_a[0], currency="EUR", price=7)
+        withdrawn = make_product(tenant_a, "OLD-1", "3.00", is_active=False)
+    everything = [p.pk for p in products_a] + [withdrawn.pk, foreign.pk]
+    for ids in ([products_a[0].pk], everything, [products_a[1].pk, products_a[0].pk], []):
+        for currency in ("EUR", "USD"):
+            with scope(tenant=tenant_a):
+                found = sorted(ORDERED_PRODUCTS(ids=ids, currency=currency), key=lambda p: p.pk)
+                expected = orm_products(ids, currency)
+            assert [fields(p) for p in found] == [fields(p) for p in expected]
+            assert {foreign.pk, withdrawn.pk}.isdisjoint(p.pk for p in found)
+    with scope(tenant=tenant_a):
+        (priced,) = ORDERED_PRODUCTS(ids=[products_a[0].pk], currency="EUR")
+    assert priced.explicit_price == 7 and priced.get_deferred_fields() >= {"description_en"}
+    with scope(tenant=tenant_b):  # compiled above in tenant A's scope: it kept no tenant
+        assert [p.pk for p in ORDERED_PRODUCTS(ids=everything, currency="EUR")] == [foreign.pk]
+
+
+def test_a_scoped_query_runs_only_inside_one_tenants_scope(tenant_a, tenant_b):
+    from orders.services import ORDERED_PRODUCTS
+
+    for outside in (scopes_disabled(), scope(tenant=None), scope(tenant=[tenant_a, tenant_b])):
+        with outside, pytest.raises(ScopeError):
+            ORDERED_PRODUCTS(ids=[1], currency="EUR")
+    with pytest.raises(ScopeError):
+        ORDERED_PRODUCTS(ids=[1], currency="EUR")  # no scope at all

@@ -228,6 +228,28 @@ def test_staff_order_for_another_tenants_customer_is_404(client_a, customer_b, p
         assert not Order.objects.exists()
 
 
+def test_staff_order_pages_answer_each_tenant_for_its_own_customers(
+    client, client_a, customer_a, customer_b, owner_b
+):
+    """The customer lookup is compiled once per process (crm.db.CompiledQuery): it must take
+    the tenant of each request, not the first one's."""
+    assert client_a.get(f"/anka/orders/new/{customer_a.pk}/").status_code == 200
+    client.force_login(owner_b)
+    assert client.get(f"/bucur/orders/new/{customer_b.pk}/").status_code == 200
+    assert client.get(f"/bucur/orders/new/{customer_a.pk}/").status_code == 404
+
+
+def test_no_order_for_an_archived_customer(client_a, customer_a, products_a):
+    from django.utils import timezone
+
+    with scopes_disabled():
+        type(customer_a).objects.filter(pk=customer_a.pk).update(archived_at=timezone.now())
+    url = f"/anka/orders/new/{customer_a.pk}/"
+    assert client_a.get(url).status_code == 404
+    data = {f"qty_{products_a[0].pk}": "1", "idempotency_key": "x"}
+    assert client_a.post(url, data).status_code == 404
+
+
 def test_staff_order_cannot_include_another_tenants_product(client_a, customer_a, tenant_b):
     with scopes_disabled():
         foreign = make_product(tenant_b, "B", Decimal("1"))
