@@ -61,6 +61,8 @@ class CompiledQuery:
     TENANT = -(2**62) + 1  # the tenant placeholder, for scoped queries
 
     def __init__(self, build, *, scoped: bool = False, **placeholders):
+        if "tenant" in placeholders:
+            raise ValueError("the tenant comes from the scope: use scoped=True")
         self._build = build
         self._scoped = scoped
         self._placeholders = placeholders
@@ -96,9 +98,18 @@ class CompiledQuery:
             compiler = queryset.query.get_compiler(using=using)
             try:
                 sql, params = compiler.as_sql()
-            except EmptyResultSet:  # `pk__in=[]`: no query, no rows, as with the ORM
-                return None
+            except EmptyResultSet:
+                if 0 in lengths.values():  # `pk__in=[]`: no query, no rows, as with the ORM
+                    return None
+                # A placeholder the field refuses (-1 for a positive integer, say) would
+                # make every call find nothing.
+                raise ValueError(f"the placeholders {marks} leave the query empty") from None
         found = [slots.get((type(value), value)) for value in params]
+        for slot, value in zip(found, params, strict=True):
+            if slot is None and isinstance(value, str):
+                for mark in (m for m in slots if m[0] is str):
+                    if mark[1] in value:  # changed by its lookup (`startswith`: "mark%")
+                        raise ValueError(f"placeholder {slots[mark][0]!r} is changed in {sql!r}")
         for slot in slots.values():
             count = found.count(slot)
             if count != 1 and not (slot[0] == "tenant" and count):
@@ -138,8 +149,8 @@ class CompiledQuery:
         values["tenant"] = self._tenant_id()
         lengths = {}
         for name, mark in self._placeholders.items():
-            if isinstance(mark, list):
-                values[name] = list(values[name])
+            if isinstance(mark, list):  # without None, as `__in` takes a list
+                values[name] = [value for value in values[name] if value is not None]
                 lengths[name] = len(values[name])
         key = (using, *lengths.values())
         if key not in self._compiled:
@@ -166,7 +177,12 @@ class CompiledQuery:
                 value = type(value)(given)  # as the ORM takes it: an id given as a string
             arguments.append(value)
         with connections[using].cursor() as cursor:
-            cursor.execute(sql, arguments)
+            try:
+                cursor.execute(sql, arguments)
+            except OverflowError:
+                # An id beyond what the database stores (SQLite refuses it before running
+                # the query; PostgreSQL finds nothing): no rows, as the ORM answers it.
+                return []
             rows = cursor.fetchall()
         if converters:
             rows = compiler.apply_converters(rows, converters)

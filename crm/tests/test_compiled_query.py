@@ -95,12 +95,37 @@ def test_a_placeholder_must_reach_the_sql_unchanged_and_once(db):
     same = CompiledQuery(
         lambda name, slug: Tenant.objects.filter(name=name, slug=slug), name="x", slug="x"
     )
+    changed_once = CompiledQuery(
+        lambda name: (
+            Tenant.objects.filter(name=name) | Tenant.objects.filter(slug__startswith=name)
+        ),
+        name="\x00name",
+    )
     with scopes_disabled():
-        for query in (transformed, unused, twice):
+        for query in (transformed, unused, twice, changed_once):
             with pytest.raises(ValueError, match="placeholder 'name'"):
                 query(name="Anka")
         with pytest.raises(ValueError, match="same value"):
             same(name="Anka", slug="anka")
+    with pytest.raises(ValueError, match="scope"):
+        CompiledQuery(lambda tenant: Tenant.objects.filter(pk=tenant), tenant=-1)
+
+
+def test_a_placeholder_the_field_refuses_fails_loudly(tenant_a):
+    from customers.models import Customer
+
+    query = CompiledQuery(lambda v: Customer.objects.filter(version=v), scoped=True, v=-1)
+    with scope(tenant=tenant_a), pytest.raises(ValueError, match="leave the query empty"):
+        query(v=1)  # not "no rows" for ever after
+
+
+def test_values_the_orm_takes_its_own_way(tenant_a, products_a):
+    from orders.services import ORDERED_PRODUCTS
+
+    with scope(tenant=tenant_a):
+        found = ORDERED_PRODUCTS(ids=[products_a[0].pk, None], currency="EUR")
+        assert [p.pk for p in found] == [products_a[0].pk]  # None left out, as `__in` does
+        assert ORDERED_PRODUCTS(ids=[10**20], currency="EUR") == []  # beyond a bigint
 
 
 def orm_products(ids, currency):

@@ -237,6 +237,7 @@ def test_staff_order_pages_answer_each_tenant_for_its_own_customers(
     client.force_login(owner_b)
     assert client.get(f"/bucur/orders/new/{customer_b.pk}/").status_code == 200
     assert client.get(f"/bucur/orders/new/{customer_a.pk}/").status_code == 404
+    assert client.get(f"/bucur/orders/new/{10**20}/").status_code == 404  # beyond any id
 
 
 def test_no_order_for_an_archived_customer(client_a, customer_a, products_a):
