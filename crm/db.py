@@ -40,7 +40,8 @@ class CompiledQuery:
     become objects (with their `select_related` ones) as the ORM makes them, converters
     included.
 
-    `build(**placeholders)` returns the queryset (annotations and `select_related` allowed).
+    `build(**placeholders)` returns the queryset (annotations and `select_related` allowed;
+    a `values_list()` of plain columns gives tuples).
     Each placeholder is a value of the type the filter takes (a str or an int that no real
     row has), or a list of one such value for a list of values (`pk__in`; compiled once per
     length). It must reach the compiled parameters unchanged (an exact or `in` lookup),
@@ -79,7 +80,7 @@ class CompiledQuery:
 
     def _compile(self, using: str, lengths: dict):
         from django.core.exceptions import EmptyResultSet
-        from django.db.models.query import get_related_populators
+        from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
         from django_scopes import scope, scopes_disabled
 
         marks = {name: self._marks(name, lengths) for name in self._placeholders}
@@ -114,15 +115,26 @@ class CompiledQuery:
             count = found.count(slot)
             if count != 1 and not (slot[0] == "tenant" and count):
                 raise ValueError(f"placeholder {slot[0]!r} is not one parameter of {sql!r}")
-        if queryset._known_related_objects:
-            raise ValueError("known related objects are not supported")
-        klass_info, select = compiler.klass_info, compiler.select
+        if queryset._known_related_objects or compiler.has_extra_select:
+            raise ValueError("known related objects and extra columns are not supported")
+        select = compiler.select
+        converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
+        arguments = [(slot, value) for slot, value in zip(found, params, strict=True)]
+        query = queryset.query
+        if queryset._iterable_class is ValuesListIterable:
+            if query.extra_select or query.annotation_select:
+                raise ValueError("values_list() with extra or annotated columns is not supported")
+            # The columns in the order given, as ValuesListIterable reads them.
+            return (sql, arguments, compiler, converters, None, None, (None, None), None, None)
+        if queryset._iterable_class is not ModelIterable:
+            raise ValueError("only model objects or values_list() tuples are supported")
+        klass_info = compiler.klass_info
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         return (
             sql,
-            [(slot, value) for slot, value in zip(found, params, strict=True)],
+            arguments,
             compiler,
-            compiler.get_converters([column[0] for column in select[: compiler.col_count]]),
+            converters,
             klass_info["model"],
             [column[0].target.attname for column in select[start:end]],
             (start, end),
@@ -144,6 +156,7 @@ class CompiledQuery:
         return getattr(tenant, "pk", tenant)
 
     def __call__(self, *, using: str = "default", **values) -> list:
+        """The objects (or tuples) of the query with these values."""
         from django.db import connections
 
         values["tenant"] = self._tenant_id()
@@ -186,6 +199,8 @@ class CompiledQuery:
             rows = cursor.fetchall()
         if converters:
             rows = compiler.apply_converters(rows, converters)
+        if model is None:  # values_list()
+            return [tuple(row) for row in rows]
         objects = []
         for row in rows:
             obj = model.from_db(using, attnames, row[start:end])

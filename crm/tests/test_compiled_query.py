@@ -175,3 +175,42 @@ def test_a_scoped_query_runs_only_inside_one_tenants_scope(tenant_a, tenant_b):
             ORDERED_PRODUCTS(ids=[1], currency="EUR")
     with pytest.raises(ScopeError):
         ORDERED_PRODUCTS(ids=[1], currency="EUR")  # no scope at all
+
+
+def test_values_list_gives_the_orms_tuples_in_the_scope(tenant_a, tenant_b):
+    from customers.listing import CARD_ADDRESSES, CARD_TAGS
+    from customers.models import Address, Tag
+
+    with scopes_disabled():
+        ayse, can = make_customer(tenant_a, "Ayşe"), make_customer(tenant_a, "Can")
+        foreign = make_customer(tenant_b, "Ioana")
+        vip, export = (
+            Tag.objects.create(tenant=tenant_a, name="VIP"),
+            Tag.objects.create(tenant=tenant_a, name="Export"),
+        )
+        ayse.tags.add(vip, export)
+        can.tags.add(vip)
+        foreign.tags.add(Tag.objects.create(tenant=tenant_b, name="Local"))
+        Address.objects.create(
+            tenant=tenant_a, customer=ayse, title="Home", line1="Bağdat Cd. 1", is_default=True
+        )
+        Address.objects.create(tenant=tenant_a, customer=can, title="Work", line1="Moda 2")
+    ids = [ayse.pk, can.pk, foreign.pk]
+    with scope(tenant=tenant_a):
+        found = CARD_TAGS(ids=ids)
+        assert found == list(
+            Tag.objects.filter(customers__in=ids)
+            .order_by("name")
+            .values_list("customers", "pk", "name")
+        )
+        assert [name for _, _, name in found] == ["Export", "VIP", "VIP"]  # by name
+        assert set(found) == {
+            (ayse.pk, export.pk, "Export"),
+            (ayse.pk, vip.pk, "VIP"),
+            (can.pk, vip.pk, "VIP"),
+        }  # not tenant B's tag of its own customer
+        (address,) = CARD_ADDRESSES(ids=ids)
+        assert (address.customer_id, address.line1) == (ayse.pk, "Bağdat Cd. 1")
+        assert address.get_deferred_fields() >= {"title", "phone"}
+    with scope(tenant=tenant_b):
+        assert [name for _, _, name in CARD_TAGS(ids=ids)] == ["Local"]
