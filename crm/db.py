@@ -60,6 +60,9 @@ class CompiledQuery:
     """
 
     TENANT = -(2**62) + 1  # the tenant placeholder, for scoped queries
+    # Shapes kept per query (one per database and length of its lists): an order of 500
+    # lines compiles its own, and is not worth keeping once a hundred are.
+    MAX_SHAPES = 100
 
     def __init__(self, build, *, scoped: bool = False, **placeholders):
         if "tenant" in placeholders:
@@ -166,9 +169,11 @@ class CompiledQuery:
                 values[name] = [value for value in values[name] if value is not None]
                 lengths[name] = len(values[name])
         key = (using, *lengths.values())
-        if key not in self._compiled:
-            self._compiled[key] = self._compile(using, lengths)
-        compiled = self._compiled[key]
+        compiled = self._compiled.get(key, False)
+        if compiled is False:
+            compiled = self._compile(using, lengths)
+            if len(self._compiled) < self.MAX_SHAPES:
+                self._compiled[key] = compiled
         if compiled is None:
             return []
         (

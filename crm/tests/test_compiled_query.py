@@ -214,3 +214,16 @@ def test_values_list_gives_the_orms_tuples_in_the_scope(tenant_a, tenant_b):
         assert address.get_deferred_fields() >= {"title", "phone"}
     with scope(tenant=tenant_b):
         assert [name for _, _, name in CARD_TAGS(ids=ids)] == ["Local"]
+
+
+def test_it_keeps_a_bounded_number_of_shapes(tenant_a, products_a, monkeypatch):
+    from orders.services import ORDERED_PRODUCTS
+
+    monkeypatch.setattr(ORDERED_PRODUCTS, "MAX_SHAPES", 2)
+    monkeypatch.setattr(ORDERED_PRODUCTS, "_compiled", {})
+    ids = [p.pk for p in products_a]
+    with scope(tenant=tenant_a):
+        for length in (1, 2, 3, 4, 2, 4):
+            found = ORDERED_PRODUCTS(ids=[*ids, -5, -6][:length], currency="EUR")
+            assert sorted(p.pk for p in found) == ids[:length]  # right, kept or not
+    assert len(ORDERED_PRODUCTS._compiled) == 2
