@@ -1,5 +1,7 @@
 """Database helpers shared by the apps."""
 
+from dataclasses import dataclass
+
 from django.db import connection
 
 GENERIC_PLANS_SQL = "SET LOCAL plan_cache_mode = auto"
@@ -26,6 +28,21 @@ def allow_generic_plans() -> None:
     ):
         with connection.cursor() as cursor:
             cursor.execute(GENERIC_PLANS_SQL)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """One shape of a CompiledQuery: its SQL, and how its rows become results."""
+
+    sql: str
+    params: list  # (slot, compiled value); the slot names the placeholder it stands for
+    compiler: object
+    converters: dict
+    model: type | None = None  # None: values_list() tuples
+    attnames: list | None = None
+    fields: slice | None = None  # the model's own columns in a row
+    populators: list | None = None  # select_related objects
+    annotations: list | None = None
 
 
 class CompiledQuery:
@@ -128,21 +145,21 @@ class CompiledQuery:
             if query.extra_select or query.annotation_select:
                 raise ValueError("values_list() with extra or annotated columns is not supported")
             # The columns in the order given, as ValuesListIterable reads them.
-            return (sql, arguments, compiler, converters, None, None, (None, None), None, None)
+            return _Compiled(sql, arguments, compiler, converters)
         if queryset._iterable_class is not ModelIterable:
             raise ValueError("only model objects or values_list() tuples are supported")
         klass_info = compiler.klass_info
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        return (
+        return _Compiled(
             sql,
             arguments,
             compiler,
             converters,
-            klass_info["model"],
-            [column[0].target.attname for column in select[start:end]],
-            (start, end),
-            get_related_populators(klass_info, select, using),
-            list((compiler.annotation_col_map or {}).items()),
+            model=klass_info["model"],
+            attnames=[column[0].target.attname for column in select[start:end]],
+            fields=slice(start, end),
+            populators=get_related_populators(klass_info, select, using),
+            annotations=list((compiler.annotation_col_map or {}).items()),
         )
 
     def _tenant_id(self):
@@ -176,19 +193,8 @@ class CompiledQuery:
                 self._compiled[key] = compiled
         if compiled is None:
             return []
-        (
-            sql,
-            params,
-            compiler,
-            converters,
-            model,
-            attnames,
-            (start, end),
-            populators,
-            annotations,
-        ) = compiled
         arguments = []
-        for slot, value in params:
+        for slot, value in compiled.params:
             if slot is not None:
                 name, index = slot
                 given = values[name] if index is None else values[name][index]
@@ -196,22 +202,22 @@ class CompiledQuery:
             arguments.append(value)
         with connections[using].cursor() as cursor:
             try:
-                cursor.execute(sql, arguments)
+                cursor.execute(compiled.sql, arguments)
             except OverflowError:
                 # An id beyond what the database stores (SQLite refuses it before running
                 # the query; PostgreSQL finds nothing): no rows, as the ORM answers it.
                 return []
             rows = cursor.fetchall()
-        if converters:
-            rows = compiler.apply_converters(rows, converters)
-        if model is None:  # values_list()
+        if compiled.converters:
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
+        if compiled.model is None:  # values_list()
             return [tuple(row) for row in rows]
         objects = []
         for row in rows:
-            obj = model.from_db(using, attnames, row[start:end])
-            for populator in populators:
+            obj = compiled.model.from_db(using, compiled.attnames, row[compiled.fields])
+            for populator in compiled.populators:
                 populator.populate(row, obj)
-            for attribute, position in annotations:
+            for attribute, position in compiled.annotations:
                 setattr(obj, attribute, row[position])
             objects.append(obj)
         return objects
