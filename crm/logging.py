@@ -51,13 +51,15 @@ request_log = logging.getLogger("crm.request")
 
 class RequestLogMiddleware:
     """A structured line per request: method, path (tokens redacted), status, duration,
-    tenant and user. First in the middleware list, so it times everything."""
+    client address, tenant and user. First in the middleware list, so it times everything."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         import time
+
+        from crm.client_address import client_ip
 
         started = time.perf_counter()
         response = self.get_response(request)
@@ -72,6 +74,7 @@ class RequestLogMiddleware:
                     "path": redact(request.path),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "ip": client_ip(request),
                     "tenant": tenant.slug if tenant else None,
                     "user": user.pk if user is not None and user.is_authenticated else None,
                 }

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Counts failed logins and locks a username+IP out (after authentication middleware).
     "axes.middleware.AxesMiddleware",
+    # And an address that failed too often, whatever the user names (crm/accounts.py).
+    "crm.accounts.AddressLockoutMiddleware",
     # Last: everything below /<tenant>/ runs inside the tenant's scope.
     "crm.tenancy.TenantMiddleware",
 ]
@@ -160,6 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    "crm.accounts.AddressThrottleBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -171,12 +174,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind a proxy the client address is the first X-Forwarded-For hop (see operations.md).
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    if env_bool("SECURE_PROXY_SSL_HEADER_ENABLED")
-    else ["REMOTE_ADDR"]
-)
+# The same client address as every other rate limit (crm/client_address.py).
+AXES_CLIENT_IP_CALLABLE = "crm.client_address.client_ip"
+# And per address whatever the user names: one address trying many accounts is locked out
+# too (crm.ratelimit.LOGIN_FAILURES; higher, as an office may share one address).
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+
+# Reverse proxies whose X-Forwarded-For names the client (crm/client_address.py): their
+# addresses or CIDR networks, or the number of proxies in front of every request.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Content Security Policy (django-csp): our pages need no inline script or style.
 CONTENT_SECURITY_POLICY = {

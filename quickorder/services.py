@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
@@ -27,13 +26,6 @@ from quickorder.models import QuickOrderLink
 from quickorder.tokens import make_token, parse_token
 
 log = logging.getLogger(__name__)
-
-# Rate limits, counted in the shared cache (Redis in production); see settings.py.
-FAILED_LOOKUPS_PER_IP = settings.QUICKORDER_FAILED_LOOKUPS_PER_IP  # per 10 minutes
-FAILED_LOOKUP_WINDOW = 600
-ORDERS_PER_LINK = settings.QUICKORDER_ORDERS_PER_LINK  # per hour
-ORDER_WINDOW = 3600
-
 
 # Staff side ---------------------------------------------------------------------------
 
@@ -143,33 +135,6 @@ def record_open(link: QuickOrderLink) -> None:
     QuickOrderLink.objects.filter(pk=link.pk).update(
         open_count=F("open_count") + 1, last_opened_at=timezone.now()
     )
-
-
-def too_many_failed_lookups(ip: str) -> bool:
-    return cache.get(f"qo:fail:{ip}", 0) >= FAILED_LOOKUPS_PER_IP
-
-
-def count_failed_lookup(ip: str) -> None:
-    key = f"qo:fail:{ip}"
-    if cache.add(key, 1, FAILED_LOOKUP_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, FAILED_LOOKUP_WINDOW)
-
-
-def order_budget_left(link: QuickOrderLink) -> bool:
-    return cache.get(f"qo:orders:{link.pk}", 0) < ORDERS_PER_LINK
-
-
-def count_order(link: QuickOrderLink) -> None:
-    key = f"qo:orders:{link.pk}"
-    if not cache.add(key, 1, ORDER_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, ORDER_WINDOW)
 
 
 def page_currency(link: QuickOrderLink) -> str:

@@ -23,6 +23,8 @@ from catalog.i18n import localized
 from catalog.models import Category, Product
 from catalog.shop import shop_products
 from catalog.views import catalog_rows, group_by_category
+from crm import ratelimit
+from crm.client_address import client_ip
 from crm.validation import is_number
 from customers.forms import AddressForm
 from orders.models import Order
@@ -37,10 +39,6 @@ def harden(response: HttpResponse) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
     add_never_cache_headers(response)
     return response
-
-
-def client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def not_found(request: HttpRequest) -> HttpResponse:
@@ -58,11 +56,11 @@ def with_link(view):
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, *args, **kwargs):
         ip = client_ip(request)
-        if services.too_many_failed_lookups(ip):
+        if ratelimit.QUICKORDER_LOOKUPS.exceeded(ip):
             return rate_limited(request, _("Too many attempts. Please try again later."))
         link = services.resolve(token)
         if link is None:
-            services.count_failed_lookup(ip)
+            ratelimit.QUICKORDER_LOOKUPS.hit(ip)
             return not_found(request)
         chosen = request.GET.get("lang") or request.session.get(f"qo-lang-{link.public_id}")
         language = services.page_language(link, chosen)
@@ -227,7 +225,7 @@ def checkout(request, link, token):
     new_form.fields.pop("is_default")
     error = ""
     if request.method == "POST":
-        if not services.order_budget_left(link):
+        if ratelimit.QUICKORDER_ORDERS.exceeded(link.pk):
             return rate_limited(request, _("Too many orders from this link. Please call us."))
         key = request.POST.get("idempotency_key", "")
         address = next((a for a in addresses if str(a.pk) == choice), None)
@@ -254,7 +252,7 @@ def checkout(request, link, token):
             except OrderError as exc:
                 error = exc.messages[0]
             else:
-                services.count_order(link)
+                ratelimit.QUICKORDER_ORDERS.hit(link.pk)
                 cart.clear()
                 url = reverse("quickorder:confirmation", args=[token, order.number])
                 if request.htmx:

@@ -89,3 +89,33 @@ def test_production_settings_make_cookies_secure_and_send_hsts():
     )
     result = run_manage("shell", "-c", code, env_overrides=PRODUCTION_ENV)
     assert result.stdout.strip().splitlines()[-1] == "True True True True"
+
+
+def test_one_address_trying_many_user_names_is_locked_out(client, owner_a, settings):
+    answers = [
+        client.post("/accounts/login/", {"username": f"guess{i}", "password": "x"}).status_code
+        for i in range(50)
+    ]
+    limit = settings.LOGIN_FAILURES_PER_ADDRESS
+    assert answers[:limit] == [200] * limit
+    assert set(answers[limit:]) == {429}
+    locked = client.post("/accounts/login/", {"username": "owner_a", "password": "pw-for-tests-1"})
+    assert locked.status_code == 429
+    assert "logging in from your address is blocked" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address is not affected.
+    other = client.post(
+        "/accounts/login/",
+        {"username": "owner_a", "password": "pw-for-tests-1"},
+        REMOTE_ADDR="10.1.2.3",
+    )
+    assert other.status_code == 302
+
+
+def test_the_admin_login_counts_and_refuses_by_address_too(client, superuser, settings):
+    settings.LOGIN_FAILURES_PER_ADDRESS = 3
+    for i in range(3):
+        client.post("/admin/login/", {"username": f"guess{i}", "password": "x"})
+    response = client.post("/admin/login/", {"username": "root", "password": "pw-for-tests-1"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session

@@ -133,8 +133,8 @@ def test_revocation_takes_effect_immediately(client, link_a, owner_a, products_a
     assert add(client, token, products_a[0]).status_code == 404
 
 
-def test_failed_lookups_are_rate_limited_per_ip(client, db):
-    for _ in range(services.FAILED_LOOKUPS_PER_IP):
+def test_failed_lookups_are_rate_limited_per_ip(client, db, settings):
+    for _ in range(settings.QUICKORDER_FAILED_LOOKUPS_PER_IP):
         assert client.get(url("bogus")).status_code == 404
     response = client.get(url("bogus"))
     assert response.status_code == 429
@@ -338,9 +338,9 @@ def test_oversized_note_is_cut_not_a_500(client, link_a, products_a):
         assert len(Order.objects.get().customer_note) == 2000
 
 
-def test_orders_per_link_are_rate_limited(client, link_a, products_a, monkeypatch):
+def test_orders_per_link_are_rate_limited(client, link_a, products_a, settings):
     _link, token = link_a
-    monkeypatch.setattr(services, "ORDERS_PER_LINK", 2)
+    settings.QUICKORDER_ORDERS_PER_LINK = 2
     for _ in range(2):
         add(client, token, products_a[0], "1")
         assert checkout(client, token, address="")[0].status_code == 302
