@@ -178,7 +178,9 @@ def customer_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _customer_form_page(request, form, None, customer=customer)
 
 
-def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def customer_detail(request: HttpRequest, pk: int, extra_context=None) -> HttpResponse:
+    """The customer page; `extra_context` carries a section's failed form (the apps above
+    customers draw their sections on it)."""
     customer = _get_customer(request, pk)
     definitions = list(CustomField.objects.filter(is_active=True))
     custom_values = [
@@ -225,6 +227,7 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if hasattr(customer, "notes"):  # the notes app, read through the reverse relation
         context["notes"] = list(customer.notes.select_related("author"))
         context["priorities"] = customer.notes.model.Priority.choices
+    context.update(extra_context or {})
     return render(request, "customers/customer_detail.html", context)
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from crm.models import TenantOwned
+from crm.validation import LATEST_STORABLE, validate_storable_datetime
 from customers.models import Customer
 
 
@@ -35,7 +36,9 @@ class QuickOrderLink(TenantOwned):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    expires_at = models.DateTimeField(
+        _("expires"), null=True, blank=True, validators=[validate_storable_datetime]
+    )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
     last_opened_at = models.DateTimeField(_("last opened"), null=True, blank=True, editable=False)
     open_count = models.PositiveIntegerField(_("times opened"), default=0, editable=False)
@@ -52,6 +55,12 @@ class QuickOrderLink(TenantOwned):
                 fields=["tenant", "customer"],
                 condition=Q(revoked_at__isnull=True),
                 name="quickorderlink_one_active_per_customer",
+            ),
+            # Nothing stored may be a date that cannot be read back (crm/validation.py).
+            models.CheckConstraint(
+                condition=Q(expires_at__lt=LATEST_STORABLE),
+                name="quickorderlink_expiry_storable",
+                violation_error_message=_("Enter a date before the year 3000."),
             ),
         ]
 

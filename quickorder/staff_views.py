@@ -1,17 +1,16 @@
 """Staff manage a customer's quick-order link from the customer page (all POST)."""
 
-import datetime
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from customers.models import Customer
+from customers.views import customer_detail
 from quickorder import services
+from quickorder.forms import LinkExpiryForm
 
 
 def _customer(request: HttpRequest, pk: int) -> Customer:
@@ -20,16 +19,6 @@ def _customer(request: HttpRequest, pk: int) -> Customer:
 
 def _back(pk: int) -> HttpResponse:
     return redirect(reverse("customers:detail", args=[pk]) + "#quick-order")
-
-
-def _expiry(raw: str):
-    """A date from the form as the end of that day in the tenant's time zone."""
-    try:
-        day = datetime.date.fromisoformat(raw)
-    except ValueError:
-        return None
-    end = datetime.datetime.combine(day, datetime.time(23, 59, 59))
-    return timezone.make_aware(end)
 
 
 @require_POST
@@ -57,14 +46,13 @@ def link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def link_expiry(request: HttpRequest, pk: int) -> HttpResponse:
     customer = _customer(request, pk)
     link = services.active_link(customer)
-    raw = request.POST.get("expires_on", "").strip()
-    expires_at = _expiry(raw) if raw else None
     if link is None:
         return _back(pk)
-    if raw and (expires_at is None or expires_at <= timezone.now()):
-        messages.error(request, _("Choose a date in the future."))
-        return _back(pk)
-    services.set_expiry(link, expires_at, by=request.user)
+    form = LinkExpiryForm(request.POST)
+    if not form.is_valid():
+        # The customer page again, with the error beside the date as it was typed.
+        return customer_detail(request, pk, extra_context={"link_expiry_form": form})
+    services.set_expiry(link, form.expires_at(), by=request.user)
     messages.success(request, _("Expiry saved."))
     return _back(pk)
 

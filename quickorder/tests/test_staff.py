@@ -187,3 +187,47 @@ def test_error_reports_never_carry_the_token(client, link_a, caplog, settings):
 
     _link, token = link_a
     assert token not in redact(f"GET /q/{token}/checkout/ 500")
+
+
+@pytest.mark.parametrize("typed", ["9999-12-31", "2200-01-01", "31.12.9999", "tomorrow"])
+def test_an_expiry_out_of_range_is_a_clear_error_that_keeps_the_date(
+    client_a, customer_a, tenant_a, typed
+):
+    tenant_a.timezone = "America/New_York"  # west of UTC: 9999-12-31 was year 10000 in UTC
+    tenant_a.save(update_fields=["timezone"])
+    client_a.post(base(customer_a) + "generate/")
+    response = client_a.post(base(customer_a) + "expiry/", {"expires_on": typed})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Choose a date within the next 5 years." in body or "Enter a valid date." in body
+    assert f'value="{typed}"' in body and "autofocus" in body
+    with scopes_disabled():
+        assert QuickOrderLink.objects.get().expires_at is None
+    # Every page that shows the link still answers.
+    assert client_a.get(f"/anka/customers/{customer_a.pk}/").status_code == 200
+
+
+def test_the_expiry_error_is_translated(client_a, customer_a, owner_a):
+    owner_a.language = "tr"
+    owner_a.save(update_fields=["language"])
+    client_a.post(base(customer_a) + "generate/")
+    response = client_a.post(base(customer_a) + "expiry/", {"expires_on": "9999-12-31"})
+    assert "Choose a date within" not in response.content.decode()
+    assert "5 yıl" in response.content.decode()
+
+
+def test_no_expiry_beyond_the_year_3000_can_be_stored(customer_a, tenant_a, owner_a):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    from quickorder.services import generate_link
+
+    with scope(tenant=tenant_a):
+        link = generate_link(customer_a, by=owner_a)
+        link.expires_at = datetime.datetime(3500, 1, 1, tzinfo=datetime.UTC)
+        with pytest.raises(ValidationError):
+            link.full_clean()
+        with pytest.raises(IntegrityError), transaction.atomic():
+            link.save(update_fields=["expires_at"])
