@@ -43,6 +43,16 @@ def record_event(customer: Customer, kind: str, by=None, **data) -> ActivityEven
     )
 
 
+def lock_customer(customer: Customer) -> None:
+    """Hold the customer's row lock until the transaction ends, so that requests changing the
+    same customer's links or orders at once take turns: a double-clicked checkout then finds
+    the order its twin placed before writing anything, and concurrent *Regenerate* clicks
+    leave exactly one active link. (SQLite serialises every write anyway.)"""
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError("lock_customer needs a transaction")
+    list(Customer.objects.select_for_update().filter(pk=customer.pk).values_list("pk"))
+
+
 def audit_value(customer: Customer, field: str):
     """A JSON-friendly, human-readable value of a field for the timeline."""
     value = getattr(customer, field)

@@ -19,7 +19,7 @@ from catalog.pricing import PriceBook, PriceUnavailable
 from crm.db import allow_generic_plans
 from crm.money import quantize
 from customers.models import ActivityEvent, Address, Customer
-from customers.services import record_event
+from customers.services import lock_customer, record_event
 from orders.models import Order
 from orders.services import LineRequest, check_idempotency_key, parse_quantity, place_order
 from quickorder.models import QuickOrderLink
@@ -35,6 +35,7 @@ def generate_link(customer: Customer, *, by, expires_at=None) -> QuickOrderLink:
     """A new link for the customer; the active one, if any, is revoked (at most one). A
     replaced link's expiry carries over to the new one, unless it has passed or another is
     given."""
+    lock_customer(customer)  # concurrent regenerates take turns: one active link at the end
     for old in QuickOrderLink.objects.filter(customer=customer, revoked_at__isnull=True):
         if expires_at is None and not old.is_expired:
             expires_at = old.expires_at
@@ -54,9 +55,10 @@ def generate_link(customer: Customer, *, by, expires_at=None) -> QuickOrderLink:
 
 @transaction.atomic
 def revoke_link(link: QuickOrderLink, *, by) -> None:
-    if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.save(update_fields=["revoked_at"])
+    now = timezone.now()
+    # Only the request that actually revokes it records it (two clicks, one event).
+    if QuickOrderLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(revoked_at=now):
+        link.revoked_at = now
         record_event(link.customer, ActivityEvent.Kind.LINK_REVOKED, by, link=link.pk)
 
 
@@ -266,8 +268,11 @@ def checkout(
     allow_generic_plans()  # its statements read and write rows by key, like place_order's
     customer = link.customer
     check_idempotency_key(idempotency_key)
+    # Before anything is written: a twin request with the same key (a double click, a
+    # retry) waits here until the first one has committed, then finds its order.
+    lock_customer(customer)
     already = Order.objects.filter(idempotency_key=idempotency_key).first()
-    if already is not None:  # a double click or a retry: the order exists, add nothing
+    if already is not None:  # the order exists: add nothing, not even the address
         return already
     if new_address is not None:
         from customers.services import save_address
