@@ -156,6 +156,7 @@ def main(database_url: str) -> None:
                 [
                     "tenant_id",
                     "sku",
+                    "sku_key",
                     "name",
                     *[f"name_{x}" for x in LANGS],
                     "description",
@@ -173,6 +174,7 @@ def main(database_url: str) -> None:
                     (
                         tenant,
                         f"SKU-{i:04d}",
+                        f"sku-{i:04d}",  # crm.text.fold of the SKU
                         f"Product {i}",
                         *[f"Product {i} ({x})" for x in LANGS],
                         "Fine goods.",

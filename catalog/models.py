@@ -5,8 +5,6 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from crm.images import validate_image
@@ -38,6 +36,7 @@ class Product(TenantOwned):
         DOZEN = "dozen", _("dozen")
 
     sku = models.CharField(_("SKU"), max_length=50)
+    sku_key = models.CharField(max_length=150, editable=False)  # crm.text.fold(sku)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=4000)
     category = models.ForeignKey(
@@ -66,14 +65,15 @@ class Product(TenantOwned):
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    folded_keys = {"sku_key": "sku"}
+
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
         ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(
-                F("tenant"),
-                Lower("sku"),
+                fields=["tenant", "sku_key"],
                 name="product_tenant_sku_uniq",
                 violation_error_message=_("A product with this SKU already exists."),
             ),

@@ -17,6 +17,7 @@ from django_scopes import ScopedManager, ScopeError, get_scope
 
 from crm.images import validate_image
 from crm.money import validate_currency
+from crm.text import fold
 
 # First path segments that belong to the site, not to a tenant (see crm/urls.py).
 RESERVED_SLUGS = frozenset(
@@ -238,6 +239,8 @@ class TenantOwnedQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
         check_new_rows_in_scope(self.model, [obj.tenant_id for obj in objs], self._scope_override)
+        for obj in objs:  # save() is not called
+            obj.fill_folded_keys()
         return super().bulk_create(objs, *args, **kwargs)
 
 
@@ -287,15 +290,39 @@ class TenantOwned(QuickChoiceDisplay, models.Model):
 
     objects = ScopedManager(tenant="tenant", _manager_class=TenantOwnedManager)
 
+    # Case-insensitive rules: {key column: the column it folds}. The key holds
+    # crm.text.fold(value), written on every save; unique constraints and lookups use it.
+    folded_keys: dict[str, str] = {}
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.fill_folded_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.folded_keys:
+            kwargs["update_fields"] = {
+                *update_fields,
+                *(key for key, source in self.folded_keys.items() if source in update_fields),
+            }
+        super().save(*args, **kwargs)
+
+    def fill_folded_keys(self) -> None:
+        for key, source in self.folded_keys.items():
+            setattr(self, key, fold(getattr(self, source)))
 
     def validate_constraints(self, exclude=None):
         # Forms never show `tenant`, so Django would skip every (tenant, ...) unique
         # constraint and let the database answer with an IntegrityError. Once the tenant
-        # is known, validate them, so a duplicate is a form error rather than a 500.
-        if exclude and "tenant" in exclude and self.tenant_id is not None:
-            exclude = set(exclude) - {"tenant"}
+        # is known, validate them, so a duplicate is a form error rather than a 500. The
+        # same for a folded key, which no form shows either: it goes with its source.
+        exclude = set(exclude or ())
+        if "tenant" in exclude and self.tenant_id is not None:
+            exclude.discard("tenant")
+        self.fill_folded_keys()
+        for key, source in self.folded_keys.items():
+            if source not in exclude:
+                exclude.discard(key)
         super().validate_constraints(exclude=exclude)
 
 

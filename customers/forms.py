@@ -12,6 +12,7 @@ from crm import soft_cache
 from crm.countries import country_choices
 from crm.money import currency_choices
 from crm.phones import parse_phone
+from crm.text import normalize_email
 from customers import services
 from customers.models import Address, Customer, CustomerGroup, CustomField, Tag
 
@@ -123,7 +124,7 @@ class CustomerForm(TenantFormMixin, forms.ModelForm):
         return parse_phone(raw, self.tenant.default_phone_region) if raw else ""
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return normalize_email(self.cleaned_data["email"])
 
     def clean_tags_text(self):
         names = [n.strip() for n in self.cleaned_data["tags_text"].split(",") if n.strip()]

@@ -6,21 +6,24 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from crm.models import TenantOwned, TenantOwnedManager, TenantOwnedQuerySet, validate_language
 from crm.money import validate_currency
 from crm.phones import display_phone, phone_digits
+from crm.text import normalize_email
 
 
 class CustomerGroup(TenantOwned):
     name = models.CharField(_("name"), max_length=100)
+    name_key = models.CharField(max_length=300, editable=False)  # crm.text.fold(name)
     is_default = models.BooleanField(
         _("default group"), default=False, help_text=_("New customers start in this group.")
     )
+
+    folded_keys = {"name_key": "name"}
 
     class Meta:
         verbose_name = _("customer group")
@@ -28,8 +31,7 @@ class CustomerGroup(TenantOwned):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                F("tenant"),
-                Lower("name"),
+                fields=["tenant", "name_key"],
                 name="customergroup_tenant_name_uniq",
                 violation_error_message=_("A group with this name already exists."),
             ),
@@ -47,6 +49,9 @@ class CustomerGroup(TenantOwned):
 
 class Tag(TenantOwned):
     name = models.CharField(_("name"), max_length=50)
+    name_key = models.CharField(max_length=150, editable=False)  # crm.text.fold(name)
+
+    folded_keys = {"name_key": "name"}
 
     class Meta:
         verbose_name = _("tag")
@@ -54,8 +59,7 @@ class Tag(TenantOwned):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                F("tenant"),
-                Lower("name"),
+                fields=["tenant", "name_key"],
                 name="tag_tenant_name_uniq",
                 violation_error_message=_("A tag with this name already exists."),
             )
@@ -229,6 +233,7 @@ class Customer(TenantOwned):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
         self.phone_digits = phone_digits(self.phone)
         self.temperature_rank = self.TEMPERATURE_RANK.get(self.temperature, 9)
         update_fields = kwargs.get("update_fields")

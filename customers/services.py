@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from crm.phones import search_digits
+from crm.text import fold, normalize_email
 from customers.models import ActivityEvent, Address, Customer, CustomerGroup, Tag
 
 # Fields whose changes the timeline shows as "field: old -> new".
@@ -71,14 +72,17 @@ def snapshot(customer: Customer) -> dict:
 
 
 def resolve_tags(tenant, names: Iterable[str]) -> list[Tag]:
-    """Existing tags matched case-insensitively; the others created for the tenant."""
-    tags = []
-    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        tag = Tag.objects.filter(name__iexact=name).first()
-        if tag is None:
-            tag = Tag.objects.create(tenant=tenant, name=name[:50])
-        tags.append(tag)
-    return tags
+    """Existing tags matched as their unique rule matches them (crm.text.fold: "İnstagram"
+    is "Instagram"); the others created for the tenant, spelled as typed."""
+    tags = {}
+    for name in (n.strip()[:50] for n in names if n.strip()):
+        key = fold(name)
+        if key not in tags:
+            # get_or_create: a tag created by someone else meanwhile is found, not a 500.
+            tags[key], _created = Tag.objects.get_or_create(
+                name_key=key, defaults={"tenant": tenant, "name": name}
+            )
+    return list(tags.values())
 
 
 def default_group(tenant) -> CustomerGroup | None:
@@ -233,7 +237,7 @@ def find_duplicates(customer: Customer, *, limit: int = 5) -> list[tuple[Custome
     """Other customers of the same tenant (the active scope) sharing email, phone or tax
     number, each with the names of the matching fields."""
     checks = {
-        "email": ("email__iexact", customer.email.strip()),
+        "email": ("email", normalize_email(customer.email)),  # stored normalised
         "phone": ("phone", customer.phone),
         "tax_number": ("tax_number__iexact", customer.tax_number.strip()),
     }
