@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "crm.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Control characters (NUL...) removed from query parameters before any view reads them.
+    "crm.query_params.QueryParamsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -36,3 +36,16 @@ def normalize_email(value: str) -> str:
     treat the local part case-insensitively in practice; folding it further, "ß" to "ss",
     would change the address.)"""
     return (value or "").strip().lower()
+
+
+def is_control(char: str) -> bool:
+    """A control character other than tab and line breaks (NUL, ESC, DEL, C1 codes...)."""
+    return unicodedata.category(char) == "Cc" and char not in "\t\n\r"
+
+
+def strip_control_characters(text: str) -> str:
+    return "".join(char for char in text if not is_control(char))
+
+
+def has_control_characters(text: str) -> bool:
+    return any(is_control(char) for char in text)

@@ -7,14 +7,17 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from crm.db import CompiledQuery
-from customers.models import Address, Customer, Tag
+from crm.text import has_control_characters
+from customers.models import ActivityEvent, Address, Customer, Tag
 
 PAGE_SIZE = 24
 
@@ -60,20 +63,38 @@ def encode_cursor(customer: Customer, order: tuple[str, ...]) -> str:
     return encode_values([getattr(customer, column) for column in order])
 
 
-def decode_cursor(cursor: str, order: tuple[str, ...]) -> list | None:
-    """The key values of the last row seen, or None for a missing or mangled cursor."""
+def decode_cursor(cursor: str, model, order: tuple[str, ...]) -> list | None:
+    """The key values of the last row seen, each as its column takes it, or None for a
+    missing cursor and for anything that is not one of ours (then the first page shows).
+
+    A cursor comes back from the address bar, so it is checked like any input: the right
+    number of values, each valid for its column (an integer in range, text without control
+    characters, an aware date and time), before it reaches a query."""
     if not cursor:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
         return None
     if not isinstance(values, list) or len(values) != len(order):
         return None
-    if not all(isinstance(v, int | str) for v in values) or not isinstance(values[-1], int):
-        return None
-    return values
+    typed = []
+    for column, value in zip(order, values, strict=True):
+        if not isinstance(value, int | str) or isinstance(value, bool):
+            return None
+        if isinstance(value, str) and has_control_characters(value):
+            return None
+        try:
+            value = model._meta.get_field(column).clean(value, None)
+            if isinstance(value, datetime):
+                if timezone.is_naive(value):
+                    return None
+                value = value.astimezone(UTC)  # out of range fails here, not in the query
+        except (ValidationError, TypeError, ValueError, OverflowError):
+            return None
+        typed.append(value)
+    return typed
 
 
 def after(order: tuple[str, ...], values: list) -> Q:
@@ -153,7 +174,7 @@ def attach_card_data(customers: list[Customer]) -> list[Customer]:
 def _section_rows(queryset: QuerySet, section: Section, cursor: str, size: int) -> QuerySet:
     if section.status:
         queryset = queryset.filter(status=section.status)
-    values = decode_cursor(cursor, section.order)
+    values = decode_cursor(cursor, Customer, section.order)
     if values is not None:
         queryset = queryset.filter(after(section.order, values))
     return queryset.select_related("group").only(*CARD_FIELDS).order_by(*section.order)[: size + 1]
@@ -198,14 +219,10 @@ def timeline(customer: Customer, before: str = "", size: int = TIMELINE_PAGE) ->
     """A customer's events, newest first, a page at a time (keyset on creation time and id:
     a customer with thousands of orders opens as fast as a new one)."""
     events = customer.events.select_related("actor")
-    values = decode_cursor(before, ("created_at", "id"))
+    values = decode_cursor(before, ActivityEvent, ("created_at", "id"))
     if values is not None:
-        try:
-            when = datetime.fromisoformat(values[0])
-        except ValueError:
-            when = None
-        if when is not None:
-            events = events.filter(Q(created_at__lt=when) | Q(created_at=when, id__lt=values[1]))
+        when, pk = values
+        events = events.filter(Q(created_at__lt=when) | Q(created_at=when, id__lt=pk))
     rows = list(events[: size + 1])
     shown = rows[:size]
     cursor = (
