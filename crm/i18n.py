@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseRedirect
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from crm.htmx import safe_next
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -26,20 +27,11 @@ class UserLanguageMiddleware:
         return response
 
 
-def safe_next(request: HttpRequest, fallback: str = "/") -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
-
-
 @require_POST
 def language_switch(request: HttpRequest):
     """Switch the interface language; remembered on the user and in a cookie."""
     language = request.POST.get("language", "")
-    response = HttpResponseRedirect(safe_next(request))
+    response = HttpResponseRedirect(safe_next(request, "/"))
     if language not in LANGUAGE_CODES:
         return response
     if request.user.is_authenticated and request.user.language != language:

@@ -25,6 +25,7 @@ from catalog.shop import shop_products
 from catalog.views import catalog_rows, group_by_category
 from crm import ratelimit
 from crm.client_address import client_ip
+from crm.htmx import safe_next
 from crm.validation import is_number
 from customers.forms import AddressForm
 from orders.models import Order
@@ -168,7 +169,9 @@ def _after_cart_change(request, link, token, error: str = "") -> HttpResponse:
         from django.contrib import messages
 
         messages.error(request, error)
-    return redirect(request.POST.get("next") or reverse("quickorder:catalog", args=[token]))
+    # Back to the page of this link the form was on; never anywhere else.
+    catalog_url = reverse("quickorder:catalog", args=[token])
+    return redirect(safe_next(request, catalog_url, within=catalog_url))
 
 
 def _product_id(request) -> int | None:

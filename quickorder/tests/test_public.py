@@ -519,3 +519,35 @@ def test_catalog_queries_do_not_grow_with_the_products(
     with django_assert_max_num_queries(len(few.captured_queries)):
         body = client.get(url(token)).content.decode()
     assert "Product BULK-79" in body
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/anka/customers/",
+        "/q/another-token/",
+        "{own}../../anka/customers/",
+    ],
+)
+def test_cart_actions_go_back_only_to_this_links_pages(client, link_a, products_a, target):
+    _link, token = link_a
+    target = target.replace("{own}", url(token))
+    for action in ("cart/add/", "cart/update/"):
+        response = client.post(
+            url(token, action), {"product": products_a[0].pk, "quantity": "1", "next": target}
+        )
+        assert response.status_code == 302
+        assert response["Location"] == url(token)
+
+
+def test_cart_actions_may_return_to_the_links_checkout(client, link_a, products_a):
+    _link, token = link_a
+    response = client.post(
+        url(token, "cart/update/"),
+        {"product": products_a[0].pk, "quantity": "1", "next": url(token, "checkout/")},
+    )
+    assert response["Location"] == url(token, "checkout/")
