@@ -120,6 +120,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Emails are text, not HTML: rendered without escaping ("Özgür & Oğul", not
+        # "Özgür &amp; Oğul"), through crm.mail.render_email only.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: DATABASE_URL, or an embedded SQLite file for development.

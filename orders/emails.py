@@ -5,19 +5,16 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django_scopes import scope
 
+from crm.mail import render_email
 from crm.models import Tenant
 
 log = logging.getLogger(__name__)
 
 
 def _send(subject_template, body_template, context, recipient, language):
-    with translation.override(language):
-        subject = " ".join(render_to_string(subject_template, context).split())
-        body = render_to_string(body_template, context)
+    subject, body = render_email(subject_template, body_template, context, language)
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
     except Exception:  # a mail server outage must not undo or hide a committed order

@@ -10,13 +10,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
 from crm.db import allow_generic_plans
+from crm.mail import render_email
 from crm.money import quantize
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import lock_customer, record_event
@@ -92,9 +92,12 @@ def send_link_email(link: QuickOrderLink, url: str, *, by) -> bool:
         return False
     record_event(customer, ActivityEvent.Kind.LINK_SENT, by, link=link.pk, to=customer.email)
     context = {"customer": customer, "tenant": customer.tenant, "url": url, "link": link}
-    with translation.override(customer.preferred_language):
-        subject = " ".join(render_to_string("quickorder/email/link_subject.txt", context).split())
-        body = render_to_string("quickorder/email/link.txt", context)
+    subject, body = render_email(
+        "quickorder/email/link_subject.txt",
+        "quickorder/email/link.txt",
+        context,
+        customer.preferred_language,
+    )
 
     def send():
         try:
