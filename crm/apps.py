@@ -9,7 +9,7 @@ class CrmConfig(AppConfig):
     verbose_name = _("Accounts and tenants")
 
     def ready(self):
-        from crm import accounts, checks, signals  # noqa: F401  (the checks and receivers)
+        from crm import accounts, checks, sessions, signals  # noqa: F401  (checks, receivers)
 
 
 class CrmAdminConfig(admin_apps.AdminConfig):

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "crm.query_params.QueryParamsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Cache-Control: private, no-store on every response to a logged-in user.
+    "crm.sessions.PrivatePagesMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "crm.csrf.CsrfViewMiddleware",
@@ -90,6 +92,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Logs out a session idle or open for too long (crm/sessions.py; after htmx, so an htmx
+    # request is sent to the login page as a whole window).
+    "crm.sessions.SessionLifetimeMiddleware",
     # Counts failed logins and locks a username+IP out (after authentication middleware).
     "axes.middleware.AxesMiddleware",
     # And an address that failed too often, whatever the user names (crm/accounts.py).
@@ -263,6 +268,11 @@ CACHES["pages"] = {
 # Redis round trip instead of a query per request; the benchmark runs that way), at the
 # price of logins failing while Redis is down.
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# A login ends after this long without a request, and this long after it began whatever
+# happens (crm/sessions.py). The cookie lives as long as the login may.
+SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SESSION_IDLE_MINUTES", 30))
+SESSION_ABSOLUTE_LIFETIME = timedelta(hours=env_int("SESSION_ABSOLUTE_HOURS", 12))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_LIFETIME.total_seconds())
 
 # Internationalisation. English is the source language.
 LANGUAGE_CODE = "en"
