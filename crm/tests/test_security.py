@@ -119,3 +119,30 @@ def test_the_admin_login_counts_and_refuses_by_address_too(client, superuser, se
     response = client.post("/admin/login/", {"username": "root", "password": "pw-for-tests-1"})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_secure_cookies_carry_the_host_prefix():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_PATH,"
+        " s.CSRF_COOKIE_PATH, s.SESSION_COOKIE_DOMAIN, s.CSRF_COOKIE_DOMAIN)"
+    )
+    result = run_manage("shell", "-c", code, env_overrides=PRODUCTION_ENV)
+    assert (
+        result.stdout.strip().splitlines()[-1] == "__Host-sessionid __Host-csrftoken / / None None"
+    )
+
+
+def test_the_host_prefixed_cookies_are_set_as_browsers_require(client, owner_a, settings):
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+    client.get("/accounts/login/", secure=True)
+    response = client.post(
+        "/accounts/login/",
+        {"username": "owner_a", "password": "pw-for-tests-1"},
+        secure=True,
+    )
+    for name in ("__Host-sessionid", "__Host-csrftoken"):
+        cookie = response.cookies.get(name) or client.cookies[name]
+        assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
