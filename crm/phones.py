@@ -10,8 +10,15 @@ from django.utils.translation import gettext as _
 def parse_phone(raw: str, region: str) -> str:
     """E.164 form of `raw` ("+905321112233"), or ValidationError if it is not a valid number.
 
-    A number written without a +country code is read as a number of `region`.
+    A number written without a +country code is read as a number of `region`. Letters are
+    refused: phonenumbers would read "0532 ABC 12 34" as a keypad number and store digits
+    the person never typed.
     """
+    if any(char.isalpha() for char in raw):
+        raise ValidationError(
+            _("Write the phone number with digits only (letters are not allowed)."),
+            code="letters_in_phone",
+        )
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:

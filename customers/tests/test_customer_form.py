@@ -69,6 +69,8 @@ def test_create_customer_with_address_tags_and_timeline(client_a, tenant_a, owne
     [
         ("name", "", "This field is required."),
         ("phone", "12", "Enter a valid phone number."),
+        ("phone", "0532 ABC 12 34", "Write the phone number with digits only"),
+        ("phone", "+90 532 FLOWERS", "Write the phone number with digits only"),
         ("email", "not-an-email", "Enter a valid email address."),
         ("discount_percent", "100.01", "Ensure this value is less than or equal to 100."),
         ("discount_percent", "-1", "Ensure this value is greater than or equal to 0."),
@@ -79,6 +81,8 @@ def test_create_customer_with_address_tags_and_timeline(client_a, tenant_a, owne
     ids=[
         "name-empty",
         "phone",
+        "phone-letters",
+        "phone-vanity",
         "email",
         "discount>100",
         "discount<0",
@@ -275,3 +279,25 @@ def test_a_currency_the_business_does_not_sell_in_is_kept_on_save(client_a, cust
     assert customer_a.preferred_currency == "JPY"
     new_form = client_a.get(CREATE).context["form"]
     assert "JPY" not in dict(new_form.fields["preferred_currency"].choices)
+
+
+def test_an_address_phone_with_letters_is_refused(client_a, customer_a):
+    response = client_a.post(
+        f"/anka/customers/{customer_a.pk}/addresses/new/",
+        {
+            "title": "Depo",
+            "line1": "Liman Cd. 5",
+            "city": "Mersin",
+            "country": "TR",
+            "phone": "0532 ABC 12 34",
+        },
+    )
+    assert response.status_code == 200
+    assert "Write the phone number with digits only" in response.content.decode()
+    with scopes_disabled():
+        assert customer_a.addresses.count() == 0
+
+
+@pytest.mark.parametrize("typed", ["+90 532 111 22 33", "(0532) 111-22-33", "۰۵۳۲ ۱۱۱ ۲۲ ۳۳"])
+def test_phones_in_any_digits_and_punctuation_are_accepted(client_a, typed):
+    assert client_a.post(CREATE, valid(phone=typed)).status_code == 302
