@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from crm.db import CompiledQuery
 from crm.text import has_control_characters
+from customers.cards import Display
 from customers.models import ActivityEvent, Address, Customer, Tag
 
 PAGE_SIZE = 24
@@ -112,26 +113,6 @@ def after(order: tuple[str, ...], values: list) -> Q:
     return Q(**{f"{order[0]}__gte": values[0]}) & condition
 
 
-# What a card or a table row shows; the rest of a customer stays in the database.
-CARD_FIELDS = [
-    "id",
-    "tenant_id",
-    "name",
-    "email",
-    "phone",
-    "contact_person",
-    "status",
-    "temperature",
-    "temperature_rank",
-    "discount_percent",
-    "is_blocked",
-    "latest_note_excerpt",
-    "created_at",
-    "archived_at",
-    "group__name",
-]
-
-
 # The tags and the default addresses of a page's cards, in the tenant's scope: compiled
 # once per number of cards (crm.db.CompiledQuery), as every page drawn asks for them. That
 # took a tenth off the instructions of a drawn customers page (62.7M to 56.3M).
@@ -153,41 +134,53 @@ CARD_ADDRESSES = CompiledQuery(
 )
 
 
-def attach_card_data(customers: list[Customer]) -> list[Customer]:
-    """Tags and default addresses of a page of customers in two queries.
+def attach_card_data(customers: list[Customer], display: Display) -> list[Customer]:
+    """Tags and default addresses of a page of customers, in a query each, if the display
+    shows them.
 
     (Django's prefetch_related builds a related manager per row; on a page of cards that
     bookkeeping cost more than the queries themselves.)
     """
     ids = [c.pk for c in customers]
-    tags: dict[int, list] = {pk: [] for pk in ids}
-    for customer_id, tag_id, name in CARD_TAGS(ids=ids):
-        tags[customer_id].append(CardTag(tag_id, name))
-    addresses = {a.customer_id: a for a in CARD_ADDRESSES(ids=ids)}
-    for customer in customers:
-        customer.card_tags = tags[customer.pk]
-        default = addresses.get(customer.pk)
-        customer.default_addresses = [default] if default else []
+    if display.tags:
+        tags: dict[int, list] = {pk: [] for pk in ids}
+        for customer_id, tag_id, name in CARD_TAGS(ids=ids):
+            tags[customer_id].append(CardTag(tag_id, name))
+        for customer in customers:
+            customer.card_tags = tags[customer.pk]
+    if display.address:
+        addresses = {a.customer_id: a for a in CARD_ADDRESSES(ids=ids)}
+        for customer in customers:
+            default = addresses.get(customer.pk)
+            customer.default_addresses = [default] if default else []
     return customers
 
 
-def _section_rows(queryset: QuerySet, section: Section, cursor: str, size: int) -> QuerySet:
+def _section_rows(
+    queryset: QuerySet, section: Section, cursor: str, size: int, display: Display
+) -> QuerySet:
     if section.status:
         queryset = queryset.filter(status=section.status)
     values = decode_cursor(cursor, Customer, section.order)
     if values is not None:
         queryset = queryset.filter(after(section.order, values))
-    return queryset.select_related("group").only(*CARD_FIELDS).order_by(*section.order)[: size + 1]
+    rows = queryset.select_related(*display.related).only(*display.query_columns)
+    return rows.order_by(*section.order)[: size + 1]
 
 
 def pages(
-    queryset: QuerySet, sections: list[Section], cursors: dict[str, str], size: int = PAGE_SIZE
+    queryset: QuerySet,
+    sections: list[Section],
+    cursors: dict[str, str],
+    display: Display,
+    size: int = PAGE_SIZE,
 ) -> list[Page]:
     """One page of each section: the rows of all sections in one query where the database
-    can combine sliced, ordered queries (PostgreSQL's UNION ALL), then tags and addresses of
-    every card in two more, so the page costs three queries however many sections it shows.
+    can combine sliced, ordered queries (PostgreSQL's UNION ALL), then for cards the tags and
+    addresses of every card in two more, so the page costs the same number of queries
+    however many customers it shows.
     """
-    parts = [_section_rows(queryset, s, cursors.get(s.key, ""), size) for s in sections]
+    parts = [_section_rows(queryset, s, cursors.get(s.key, ""), size, display) for s in sections]
     if len(parts) > 1 and connection.features.supports_slicing_ordering_in_compound:
         rows = list(parts[0].union(*parts[1:], all=True))
         # Each part arrives in its own order; a section is the rows of its status.
@@ -195,15 +188,17 @@ def pages(
     else:
         by_section = [list(part) for part in parts]
     shown = [section_rows[:size] for section_rows in by_section]
-    attach_card_data([customer for section_rows in shown for customer in section_rows])
+    attach_card_data([customer for section_rows in shown for customer in section_rows], display)
     return [
         Page(s, rows, encode_cursor(rows[-1], s.order) if len(all_rows) > size else None)
         for s, rows, all_rows in zip(sections, shown, by_section, strict=True)
     ]
 
 
-def page(queryset: QuerySet, section: Section, cursor: str = "", size: int = PAGE_SIZE) -> Page:
-    return pages(queryset, [section], {section.key: cursor}, size)[0]
+def page(
+    queryset: QuerySet, section: Section, display: Display, cursor: str = "", size: int = PAGE_SIZE
+) -> Page:
+    return pages(queryset, [section], {section.key: cursor}, display, size)[0]
 
 
 TIMELINE_PAGE = 25

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from crm.htmx import redirect_after_success, render_page
 from customers import listing, results_cache, services
-from customers.cards import render_cards
+from customers.cards import DISPLAYS, render_cards
 from customers.forms import (
     AddressForm,
     CustomerFilter,
@@ -55,14 +55,15 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     if request.htmx and only in {s.key for s in sections}:
         # "Show more": the next page of one section, appended by htmx.
         section = next(s for s in sections if s.key == only)
-        page = listing.page(queryset, section, request.GET.get("after", ""))
-        render_cards(page.customers, _view_mode(request))
+        view_mode = _view_mode(request)
+        page = listing.page(queryset, section, DISPLAYS[view_mode], request.GET.get("after", ""))
+        render_cards(page.customers, view_mode)
         return render_page(
             request,
             "customers/customer_list.html",
             {
                 "page": page,
-                "view_mode": _view_mode(request),
+                "view_mode": view_mode,
                 "query": _query_without_paging(request),
             },
             partial="more",
@@ -74,7 +75,7 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     results, pages = results_cache.get(key), None
     if results is None:
         cursors = {s.key: request.GET.get(f"after_{s.key}", "") for s in sections}
-        pages = listing.pages(queryset, sections, cursors)
+        pages = listing.pages(queryset, sections, cursors, DISPLAYS[view_mode])
         for page in pages:
             render_cards(page.customers, view_mode)
         results = render_to_string(

@@ -281,3 +281,75 @@ def test_filter_options_follow_tag_and_group_changes(client_a, tenant_a, tenant_
     with scopes_disabled():
         vip.delete()
     assert options() == ["Hotels"]
+
+
+def page_queries(view: str) -> int:
+    """Session, user with membership, the sections (one UNION on PostgreSQL, one query per
+    section on SQLite); for cards also the tags and the default addresses."""
+    from django.db import connection
+
+    sections = 1 if connection.features.supports_slicing_ordering_in_compound else 2
+    return 2 + sections + (2 if view == "cards" else 0)
+
+
+@pytest.mark.parametrize("view", ["cards", "table"])
+@pytest.mark.parametrize("count", [3, 40])
+def test_exact_queries_of_each_view_at_two_sizes(
+    client_a, tenant_a, django_assert_num_queries, view, count
+):
+    with scopes_disabled():
+        vip = Tag.objects.create(tenant=tenant_a, name="VIP")
+        for i in range(count):
+            c = make_customer(
+                tenant_a,
+                f"C{i}",
+                status="current" if i % 2 else "potential",
+                last_order_ip="198.51.100.7",
+            )
+            c.tags.add(vip)
+            c.addresses.create(
+                tenant=tenant_a, title="Work", line1="x", city="y", country="TR", is_default=True
+            )
+    client_a.get(f"{URL}?view={view}")  # remember the view, warm the session
+    with django_assert_num_queries(page_queries(view)):
+        response = client_a.get(URL)
+    body = response.content.decode()
+    assert body.count("/anka/customers/") >= min(count, listing.PAGE_SIZE)
+    if view == "table":
+        assert "198.51.100.7" in body
+
+
+def test_a_new_order_ip_shows_in_the_table_at_once(client_a, tenant_a, customer_a):
+    client_a.get(f"{URL}?view=table")
+    assert "203.0.113.9" not in client_a.get(URL).content.decode()
+    with scopes_disabled():
+        customer_a.last_order_ip = "203.0.113.9"
+        customer_a.save(update_fields=["last_order_ip"])
+    assert "203.0.113.9" in client_a.get(URL).content.decode()
+
+
+def test_every_column_a_view_shows_is_in_its_query_and_its_key():
+    """The one definition: the table row's template reads nothing the query leaves out."""
+    import re
+    from pathlib import Path
+
+    from customers.cards import DISPLAYS
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    for display in DISPLAYS.values():
+        source = (root / display.template).read_text()
+        read = set(re.findall(r"customer\.(\w+)", source))
+        derived = {
+            "pk": "id",
+            "get_status_display": "status",
+            "get_temperature_display": "temperature",
+            "phone_display": "phone",
+            "group": "group__name",
+            "default_address": "address",
+            "card_tags": "tags",
+        }
+        needed = {derived.get(name, name) for name in read}
+        shown = set(display.query_columns)
+        shown |= {"tags"} if display.tags else set()
+        shown |= {"address"} if display.address else set()
+        assert needed <= shown, (display.template, needed - shown)
