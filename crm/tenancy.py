@@ -49,6 +49,11 @@ def tenant_urlconf(slug: str) -> types.ModuleType:
         *urls.urlpatterns,
         path(f"{slug}/", include(urls.tenant_urlpatterns)),
     ]
+    # Django takes the error handlers from the URL configuration of the request: a tenant
+    # page whose database fails must answer as any other page does (503, Retry-After).
+    for name in ("handler400", "handler403", "handler404", "handler500"):
+        if hasattr(urls, name):
+            setattr(module, name, getattr(urls, name))
     return module
 
 
