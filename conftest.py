@@ -7,7 +7,7 @@ for any tenant; the tests themselves must open a scope to query tenant-owned mod
 import pytest
 from django_scopes import scopes_disabled
 
-from crm.models import Membership, Tenant, User
+from crm.core.models import Membership, Tenant, User
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -31,7 +31,7 @@ SEED = """
 import json
 from decimal import Decimal
 from django_scopes import scope, scopes_disabled
-from crm.models import Tenant, User
+from crm.core.models import Tenant, User
 from catalog.models import Product
 from customers.models import Customer
 from quickorder.services import generate_link

@@ -79,7 +79,8 @@ def main() -> int:
     from django.middleware.csrf import _get_new_csrf_string
     from django.utils.module_loading import import_string
 
-    from crm.models import User
+    from crm.core.models import User
+    from crm.core.sessions import LOGIN_AT, SEEN_AT
 
     application = get_wsgi_application()
 
@@ -94,6 +95,7 @@ def main() -> int:
             if hasattr(import_string(path), "get_user")
         )
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store[LOGIN_AT] = store[SEEN_AT] = int(time.time())  # a login that has not expired
         store.save()
         cookie = f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
     csrf = _get_new_csrf_string()

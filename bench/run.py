@@ -35,7 +35,7 @@ print(json.dumps({"hash": make_password(%r)}))
 LINK = """
 import json, time
 from django_scopes import scope
-from crm.models import Tenant, User
+from crm.core.models import Tenant, User
 from customers.models import Customer
 from customers.services import search_filter
 from quickorder.services import generate_link

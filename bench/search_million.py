@@ -22,7 +22,7 @@ SIZE = int(os.environ.get("BENCH_MILLION", "1000000"))
 TIMING = """
 import json, time
 from django_scopes import scope
-from crm.models import Tenant
+from crm.core.models import Tenant
 from customers.models import Customer
 from customers.services import search_filter
 tenant = Tenant.objects.get(slug="big")

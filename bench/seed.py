@@ -174,7 +174,7 @@ def main(database_url: str) -> None:
                     (
                         tenant,
                         f"SKU-{i:04d}",
-                        f"sku-{i:04d}",  # crm.text.fold of the SKU
+                        f"sku-{i:04d}",  # crm.lib.text.fold of the SKU
                         f"Product {i}",
                         *[f"Product {i} ({x})" for x in LANGS],
                         "Fine goods.",

@@ -1,7 +1,7 @@
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from catalog.models import Category, ExchangeRate, Product, ProductPrice
-from crm.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
+from crm.core.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
 
 
 class ProductPriceInline(TenantOwnedInline):

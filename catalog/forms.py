@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ExchangeRate
-from crm.money import currency_choices
+from crm.lib.money import currency_choices
 
 
 class PreviewForm(forms.Form):

@@ -7,9 +7,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from crm.images import validate_image
-from crm.models import TenantOwned
-from crm.money import validate_currency
+from crm.core.models import TenantOwned
+from crm.lib.images import validate_image
+from crm.lib.money import validate_currency
 
 
 class Category(TenantOwned):
@@ -36,7 +36,7 @@ class Product(TenantOwned):
         DOZEN = "dozen", _("dozen")
 
     sku = models.CharField(_("SKU"), max_length=50)
-    sku_key = models.CharField(max_length=150, editable=False)  # crm.text.fold(sku)
+    sku_key = models.CharField(max_length=150, editable=False)  # crm.lib.text.fold(sku)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=4000)
     category = models.ForeignKey(

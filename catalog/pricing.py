@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import OuterRef, Subquery
 
 from catalog.models import ExchangeRate, Product, ProductPrice
-from crm.money import quantize
+from crm.lib.money import quantize
 
 HUNDRED = Decimal(100)
 

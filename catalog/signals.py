@@ -5,8 +5,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from catalog.models import Category, ExchangeRate, Product, ProductPrice
-from crm import generations
-from crm.models import Tenant
+from crm.core.models import Tenant
+from crm.lib import generations
 
 
 @receiver([post_save, post_delete], sender=Product)

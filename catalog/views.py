@@ -12,7 +12,7 @@ from catalog.forms import PreviewForm, RateFormSet
 from catalog.i18n import localized
 from catalog.models import Category, ExchangeRate, Product
 from catalog.pricing import PriceBook, PriceUnavailable
-from crm.money import format_money
+from crm.lib.money import format_money
 
 
 def catalog_rows(tenant, products, currency, discount, language):

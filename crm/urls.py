@@ -1,5 +1,5 @@
-"""The site's URLs. Tenant pages live in `tenant_urlpatterns`, mounted per tenant under
-`/<slug>/` by crm.tenancy.tenant_urlconf."""
+"""The site's URLs. A tenant's pages are in crm/tenant_urls.py, mounted under `/<slug>/`
+for each tenant by crm.core.urlconfs."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -7,8 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.static import serve
 
-from crm import i18n, views
-from crm.admin_sites import tenant_admin_site
+from crm.core import i18n, views
 
 account_urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -22,7 +21,7 @@ account_urlpatterns = [
 ]
 
 # A database that is down or restarting answers 503 (with Retry-After), anything else 500.
-handler500 = "crm.views.server_error"
+handler500 = "crm.core.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -37,14 +36,3 @@ if settings.DEBUG:
     urlpatterns.append(
         path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     )
-
-tenant_urlpatterns = [
-    path("", views.tenant_home, name="tenant_home"),
-    path("customers/", include("customers.urls")),
-    path("customers/<int:customer_pk>/notes/", include("notes.urls")),
-    path("customers/<int:pk>/link/", include("quickorder.staff_urls")),
-    path("orders/", include("orders.urls")),
-    path("catalog/", include("catalog.urls")),
-    path("settings/", views.tenant_settings, name="tenant_settings"),
-    path("admin/", tenant_admin_site.urls),
-]

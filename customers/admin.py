@@ -2,8 +2,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 
-from crm.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
-from crm.money import currency_choices
+from crm.core.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
+from crm.lib.money import currency_choices
 from customers.forms import AddressForm, preferred_currency_codes
 from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
 

@@ -3,7 +3,7 @@
 import random
 from decimal import Decimal
 
-from crm.phones import parse_phone
+from crm.lib.phones import parse_phone
 from customers import services
 from customers.models import Address, Customer, CustomerGroup, CustomField, Tag
 

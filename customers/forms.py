@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
-from crm import soft_cache
-from crm.countries import country_choices
-from crm.money import currency_choices
-from crm.phones import parse_phone
-from crm.text import normalize_email
+from crm.lib import soft_cache
+from crm.lib.countries import country_choices
+from crm.lib.money import currency_choices
+from crm.lib.phones import parse_phone
+from crm.lib.text import normalize_email
 from customers import services
 from customers.models import Address, Customer, CustomerGroup, CustomField, Tag
 

@@ -10,15 +10,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from crm.models import TenantOwned, TenantOwnedManager, TenantOwnedQuerySet, validate_language
-from crm.money import validate_currency
-from crm.phones import display_phone, phone_digits
-from crm.text import normalize_email
+from crm.core.models import TenantOwned, TenantOwnedManager, TenantOwnedQuerySet, validate_language
+from crm.lib.money import validate_currency
+from crm.lib.phones import display_phone, phone_digits
+from crm.lib.text import normalize_email
 
 
 class CustomerGroup(TenantOwned):
     name = models.CharField(_("name"), max_length=100)
-    name_key = models.CharField(max_length=300, editable=False)  # crm.text.fold(name)
+    name_key = models.CharField(max_length=300, editable=False)  # crm.lib.text.fold(name)
     is_default = models.BooleanField(
         _("default group"), default=False, help_text=_("New customers start in this group.")
     )
@@ -49,7 +49,7 @@ class CustomerGroup(TenantOwned):
 
 class Tag(TenantOwned):
     name = models.CharField(_("name"), max_length=50)
-    name_key = models.CharField(max_length=150, editable=False)  # crm.text.fold(name)
+    name_key = models.CharField(max_length=150, editable=False)  # crm.lib.text.fold(name)
 
     folded_keys = {"name_key": "name"}
 
@@ -301,7 +301,7 @@ class Address(TenantOwned):
         return f"{self.title}: {self.one_line()}"
 
     def one_line(self) -> str:
-        from crm.countries import country_name
+        from crm.lib.countries import country_name
 
         parts = [self.line1, self.line2, self.postal_code, self.city, self.region]
         text = ", ".join(p for p in parts if p)

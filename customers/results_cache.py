@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from crm import generations
+from crm.lib import generations
 
 TIMEOUT = 60
 VERSION = "1"  # bump when the results template changes

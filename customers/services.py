@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from crm.phones import search_digits
-from crm.text import fold, normalize_email
+from crm.lib.phones import search_digits
+from crm.lib.text import fold, normalize_email
 from customers.models import ActivityEvent, Address, Customer, CustomerGroup, Tag
 
 # Fields whose changes the timeline shows as "field: old -> new".
@@ -72,7 +72,7 @@ def snapshot(customer: Customer) -> dict:
 
 
 def resolve_tags(tenant, names: Iterable[str]) -> list[Tag]:
-    """Existing tags matched as their unique rule matches them (crm.text.fold: "İnstagram"
+    """Existing tags matched as their unique rule matches them (crm.lib.text.fold: "İnstagram"
     is "Instagram"); the others created for the tenant, spelled as typed."""
     tags = {}
     for name in (n.strip()[:50] for n in names if n.strip()):

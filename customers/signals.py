@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from crm import soft_cache
+from crm.lib import soft_cache
 from customers import results_cache
 from customers.forms import filter_options_key
 from customers.models import Address, Customer, CustomerGroup, Tag

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from crm.htmx import redirect_after_success, render_page
+from crm.lib.htmx import redirect_after_success, render_page
 from customers import listing, results_cache, services
 from customers.cards import DISPLAYS, render_cards
 from customers.forms import (

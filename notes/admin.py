@@ -1,4 +1,4 @@
-from crm.admin_base import TenantOwnedAdmin, register_tenant_model
+from crm.core.admin_base import TenantOwnedAdmin, register_tenant_model
 from notes.models import Note
 from notes.services import refresh_latest_note
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from crm.models import TenantOwned
+from crm.core.models import TenantOwned
 from customers.models import Customer
 
 MAX_NOTE_LENGTH = 5000

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django_htmx.http import trigger_client_event
 
-from crm.htmx import render_page
+from crm.lib.htmx import render_page
 from customers.models import Customer
 from notes import services
 from notes.forms import NoteForm

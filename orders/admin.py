@@ -1,4 +1,4 @@
-from crm.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
+from crm.core.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
 from orders.models import Order, OrderCounter, OrderLine, OrderStatusChange
 
 

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_scopes import scope
 
-from crm.mail import render_email
-from crm.models import Tenant
+from crm.core.models import Tenant
+from crm.lib.mail import render_email
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from crm.validation import is_number
+from crm.lib.validation import is_number
 from customers.models import Address
 from orders.models import Order
 from orders.services import OrderError, parse_quantity

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Product
-from crm.models import TenantOwned
+from crm.core.models import TenantOwned
 from customers.models import Customer
 
 MAX_QUANTITY = 10_000

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from catalog.i18n import localized, localized_columns
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
-from crm.db import CompiledQuery, allow_generic_plans
-from crm.models import LANGUAGE_CODES
-from crm.money import quantize
+from crm.core.models import LANGUAGE_CODES
+from crm.lib.compiled import CompiledQuery, allow_generic_plans
+from crm.lib.money import quantize
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import record_event
 from orders import emails

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from catalog.i18n import localized
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
-from crm.db import CompiledQuery
-from crm.htmx import redirect_after_success, render_page
-from crm.money import quantize
-from crm.validation import is_number
+from crm.lib.compiled import CompiledQuery
+from crm.lib.htmx import redirect_after_success, render_page
+from crm.lib.money import quantize
+from crm.lib.validation import is_number
 from customers.models import Customer
 from orders import services
 from orders.forms import OrderFilter, StaffOrderForm, TransitionForm
@@ -162,7 +162,7 @@ def order_transition(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # The customer an order is entered for, in the tenant's scope and not archived: compiled
-# once (crm.db.CompiledQuery), as placing an order asks for it each time.
+# once (crm.lib.compiled.CompiledQuery), as placing an order asks for it each time.
 ORDERING_CUSTOMER = CompiledQuery(
     lambda pk: Customer.objects.active().filter(pk=pk), scoped=True, pk=-1
 )

@@ -1,4 +1,4 @@
-from crm.admin_base import TenantOwnedAdmin, register_tenant_model
+from crm.core.admin_base import TenantOwnedAdmin, register_tenant_model
 from quickorder.models import QuickOrderLink
 
 

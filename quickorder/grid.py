@@ -15,7 +15,7 @@ from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
-from crm import generations
+from crm.lib import generations
 
 CSRF_MARK = "__csrf-token-placeholder__"
 TOKEN_MARK = "__link-token-placeholder__"  # noqa: S105  (a marker, not a secret)

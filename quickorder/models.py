@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from crm.models import TenantOwned
-from crm.validation import LATEST_STORABLE, validate_storable_datetime
+from crm.core.models import TenantOwned
+from crm.lib.validation import LATEST_STORABLE, validate_storable_datetime
 from customers.models import Customer
 
 

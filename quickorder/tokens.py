@@ -7,7 +7,7 @@ the key keeps old links working through SECRET_KEY_FALLBACKS.
 
 from django.core import signing
 
-from crm.validation import is_number
+from crm.lib.validation import is_number
 
 SALT = "quickorder.link.v1"
 

@@ -23,10 +23,10 @@ from catalog.i18n import localized
 from catalog.models import Category, Product
 from catalog.shop import shop_products
 from catalog.views import catalog_rows, group_by_category
-from crm import ratelimit
-from crm.client_address import client_ip
-from crm.htmx import safe_next
-from crm.validation import is_number
+from crm.lib import ratelimit
+from crm.lib.client_address import client_ip
+from crm.lib.htmx import safe_next
+from crm.lib.validation import is_number
 from customers.forms import AddressForm
 from orders.models import Order
 from orders.services import OrderError

@@ -1,8 +1,8 @@
-"""SKUs unique under one case folding (crm.text.fold), on every database alike."""
+"""SKUs unique under one case folding (crm.lib.text.fold), on every database alike."""
 
 from django.db import migrations, models
 
-from crm.text import fold
+from crm.lib.text import fold
 
 
 def forwards(apps, schema_editor):

@@ -8,7 +8,7 @@ from django_scopes import scope, scopes_disabled
 
 from catalog.models import Product
 from conftest import make_customer
-from crm.text import fold
+from crm.lib.text import fold
 from customers.models import Customer, CustomerGroup, Tag
 from customers.services import find_duplicates
 from customers.tests.test_customer_form import CREATE, valid

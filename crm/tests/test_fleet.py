@@ -26,7 +26,7 @@ from django.db import connection
 from django_scopes import scope, scopes_disabled
 
 from conftest import make_customer, make_product
-from crm.models import Membership, Tenant, User
+from crm.core.models import Membership, Tenant, User
 from customers.models import Customer
 from orders.models import Order
 from quickorder.services import generate_link

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django_scopes import scope, scopes_disabled
 
 from conftest import make_product
-from crm.tenancy import tenant_urlconf
+from crm.core.urlconfs import tenant_urlconf
 from customers.models import ActivityEvent, Address, Customer
 from notes.models import Note
 from orders.models import Order

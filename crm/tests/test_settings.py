@@ -48,12 +48,12 @@ def test_refuses_to_start_in_production_without_secret_key():
 def test_csrf_middleware_is_djangos_subclass_and_installed(settings):
     from django.middleware.csrf import CsrfViewMiddleware
 
-    from crm.checks import check_csrf_middleware
-    from crm.csrf import CsrfViewMiddleware as Ours
+    from crm.core.checks import check_csrf_middleware
+    from crm.lib.csrf import CsrfViewMiddleware as Ours
 
     assert issubclass(Ours, CsrfViewMiddleware)
     assert check_csrf_middleware() == []
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "crm.csrf.CsrfViewMiddleware"]
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "crm.lib.csrf.CsrfViewMiddleware"]
     assert [e.id for e in check_csrf_middleware()] == ["crm.E002"]
 
 
@@ -74,7 +74,7 @@ def test_postgresql_uses_prepared_statements_unless_turned_off():
         "server_side_binding": True,
         "prepare_threshold": 5,
         "options": "-c plan_cache_mode=force_custom_plan",
-        "ENGINE": "crm.postgresql",
+        "ENGINE": "crm.lib.postgresql",
     }
     # Behind an old PgBouncer in transaction mode (docs/operations.md).
     assert database_options(DB_PREPARED_STATEMENTS="0") == {

@@ -3,7 +3,7 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 from django.db.models.functions import Upper
 
-from crm.migration_ops import PostgresOnlyIndex
+from crm.lib.migration_ops import PostgresOnlyIndex
 
 # Django's icontains compiles to UPPER(col) LIKE UPPER(%term%): index Upper(col).
 SEARCH_INDEXES = [

@@ -1,9 +1,9 @@
-"""Tag and group names unique under one case folding (crm.text.fold), and emails stored in
+"""Tag and group names unique under one case folding (crm.lib.text.fold), and emails stored in
 lower case, so lookups and uniqueness agree on every database."""
 
 from django.db import migrations, models
 
-from crm.text import fold, normalize_email
+from crm.lib.text import fold, normalize_email
 
 
 def fill_keys(model, source, key):

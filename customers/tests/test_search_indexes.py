@@ -57,12 +57,12 @@ def test_searches_stay_right_and_scoped_once_prepared(tenant_a, tenant_b):
 @pytest.mark.django_db(transaction=True)
 def test_statements_are_planned_for_their_values_except_where_allowed():
     """A search is planned for its own term (crm/settings.py); an order's transaction lets
-    PostgreSQL reuse plans until it ends (crm.db.allow_generic_plans)."""
+    PostgreSQL reuse plans until it ends (crm.lib.compiled.allow_generic_plans)."""
     if connection.vendor != "postgresql":
         pytest.skip("plan_cache_mode is PostgreSQL's")
     from django.db import transaction
 
-    from crm.db import allow_generic_plans
+    from crm.lib.compiled import allow_generic_plans
 
     def mode():
         with connection.cursor() as cursor:

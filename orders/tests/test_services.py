@@ -423,12 +423,12 @@ def test_a_hanging_mail_server_delays_an_order_by_the_timeout_only(
 @pytest.mark.django_db(transaction=True)
 def test_an_order_of_its_own_lets_postgresql_reuse_plans_until_it_ends(tenant_a):
     """Placing an order (a transaction of its own) allows generic plans for its statements
-    (crm.db.allow_generic_plans); the setting ends with it."""
+    (crm.lib.compiled.allow_generic_plans); the setting ends with it."""
     if connection.vendor != "postgresql":
         pytest.skip("plan_cache_mode is PostgreSQL's")
     from django.test.utils import CaptureQueriesContext
 
-    from crm.db import GENERIC_PLANS_SQL
+    from crm.lib.compiled import GENERIC_PLANS_SQL
 
     with scopes_disabled():
         customer = make_customer(tenant_a, "C")

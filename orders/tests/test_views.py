@@ -231,8 +231,8 @@ def test_staff_order_for_another_tenants_customer_is_404(client_a, customer_b, p
 def test_staff_order_pages_answer_each_tenant_for_its_own_customers(
     client, client_a, customer_a, customer_b, owner_b
 ):
-    """The customer lookup is compiled once per process (crm.db.CompiledQuery): it must take
-    the tenant of each request, not the first one's."""
+    """The customer lookup is compiled once per process (crm.lib.compiled.CompiledQuery): it
+    must take the tenant of each request, not the first one's."""
     assert client_a.get(f"/anka/orders/new/{customer_a.pk}/").status_code == 200
     client.force_login(owner_b)
     assert client.get(f"/bucur/orders/new/{customer_b.pk}/").status_code == 200

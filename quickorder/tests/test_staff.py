@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django_scopes import scope, scopes_disabled
 
-from crm.logging import RedactQuickOrderTokens
+from crm.lib.logging import RedactQuickOrderTokens
 from quickorder.models import QuickOrderLink
 from quickorder.tokens import make_token
 
@@ -160,7 +160,7 @@ def test_request_log_is_structured_and_has_no_token(client, client_a, link_a):
     import io
     import json
 
-    from crm.logging import JsonFormatter
+    from crm.lib.logging import JsonFormatter
 
     _link, token = link_a
     stream = io.StringIO()
@@ -183,7 +183,7 @@ def test_request_log_is_structured_and_has_no_token(client, client_a, link_a):
 
 
 def test_error_reports_never_carry_the_token(client, link_a, caplog, settings):
-    from crm.logging import redact
+    from crm.lib.logging import redact
 
     _link, token = link_a
     assert token not in redact(f"GET /q/{token}/checkout/ 500")

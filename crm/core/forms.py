@@ -1,0 +1,62 @@
+import zoneinfo
+
+import phonenumbers
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from crm.core.models import Tenant
+from crm.lib.countries import country_name
+
+
+class TenantSettingsForm(forms.ModelForm):
+    """What an owner changes about the business; currencies have their own page (catalog)."""
+
+    quickorder_languages = forms.MultipleChoiceField(
+        label=_("Quick-order languages"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Languages a customer can switch to on the quick-order page."),
+    )
+
+    class Meta:
+        model = Tenant
+        fields = [
+            "name",
+            "default_language",
+            "quickorder_languages",
+            "default_phone_region",
+            "timezone",
+            "notification_email",
+            "logo",
+            "accent_colour",
+            "brand_description",
+        ]
+        widgets = {
+            "accent_colour": forms.TextInput(attrs={"type": "color"}),
+            "brand_description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["default_language"] = forms.ChoiceField(
+            label=_("Default language"), choices=settings.LANGUAGES
+        )
+        regions = sorted(
+            (
+                (r, f"{country_name(r)} (+{phonenumbers.country_code_for_region(r)})")
+                for r in phonenumbers.SUPPORTED_REGIONS
+            ),
+            key=lambda pair: pair[1],
+        )
+        self.fields["default_phone_region"] = forms.ChoiceField(
+            label=_("Default phone region"),
+            choices=regions,
+            help_text=self.Meta.model._meta.get_field("default_phone_region").help_text,
+        )
+        self.fields["timezone"] = forms.ChoiceField(
+            label=_("Time zone"), choices=[(z, z) for z in sorted(zoneinfo.available_timezones())]
+        )
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
