@@ -1,24 +1,18 @@
-"""The two sections of the customers page, each paged by keyset (never OFFSET), so a deep
-page costs what the first does and no query counts the tenant's customers."""
+"""The sections of the customers page (current, potential, archived), each paged by keyset
+(crm.lib.keyset), so a deep page costs what the first does and no query counts the
+tenant's customers."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from crm.lib.compiled import CompiledQuery
-from crm.lib.text import has_control_characters
-from customers.cards import Display
-from customers.models import ActivityEvent, Address, Customer, Tag
+from crm.lib.keyset import after, decode_cursor, encode_cursor
+from customers.displays import Display
+from customers.models import Address, Customer, Tag
 
 PAGE_SIZE = 24
 
@@ -56,84 +50,6 @@ class Page:
     next_cursor: str | None
 
 
-def encode_values(values: list) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
-
-
-def encode_cursor(customer: Customer, order: tuple[str, ...]) -> str:
-    return encode_values([getattr(customer, column) for column in order])
-
-
-def decode_cursor(cursor: str, model, order: tuple[str, ...]) -> list | None:
-    """The key values of the last row seen, each as its column takes it, or None for a
-    missing cursor and for anything that is not one of ours (then the first page shows).
-
-    A cursor comes back from the address bar, so it is checked like any input: the right
-    number of values, each valid for its column (an integer in range, text without control
-    characters, an aware date and time), before it reaches a query."""
-    if not cursor:
-        return None
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError):
-        return None
-    if not isinstance(values, list) or len(values) != len(order):
-        return None
-    typed = []
-    for column, value in zip(order, values, strict=True):
-        if not isinstance(value, int | str) or isinstance(value, bool):
-            return None
-        if isinstance(value, str) and has_control_characters(value):
-            return None
-        try:
-            value = model._meta.get_field(column).clean(value, None)
-            if isinstance(value, datetime):
-                if timezone.is_naive(value):
-                    return None
-                value = value.astimezone(UTC)  # out of range fails here, not in the query
-        except (ValidationError, TypeError, ValueError, OverflowError):
-            return None
-        typed.append(value)
-    return typed
-
-
-def after(order: tuple[str, ...], values: list) -> Q:
-    """Rows strictly after `values` in `order`: (a > x) or (a = x and b > y) or ...
-
-    The leading `a >= x` adds nothing logically, but it is what lets PostgreSQL start the
-    index scan at the cursor instead of filtering from the top, so any depth costs the same.
-    """
-    condition = Q()
-    for i, column in enumerate(order):
-        step = Q(**{f"{column}__gt": values[i]})
-        for previous, value in zip(order[:i], values[:i], strict=True):
-            step &= Q(**{previous: value})
-        condition |= step
-    return Q(**{f"{order[0]}__gte": values[0]}) & condition
-
-
-# The tags and the default addresses of a page's cards, in the tenant's scope: compiled
-# once per number of cards (crm.lib.compiled.CompiledQuery), as every page drawn asks for them. That
-# took a tenth off the instructions of a drawn customers page (62.7M to 56.3M).
-CARD_TAGS = CompiledQuery(
-    lambda ids: (
-        Tag.objects.filter(customers__in=ids)
-        .order_by("name")
-        .values_list("customers", "pk", "name")
-    ),
-    scoped=True,
-    ids=[-1],
-)
-CARD_ADDRESSES = CompiledQuery(
-    lambda ids: Address.objects.filter(customer_id__in=ids, is_default=True).only(
-        "id", "customer_id", "line1", "line2", "postal_code", "city", "region", "country"
-    ),
-    scoped=True,
-    ids=[-1],
-)
-
-
 def attach_card_data(customers: list[Customer], display: Display) -> list[Customer]:
     """Tags and default addresses of a page of customers, in a query each, if the display
     shows them.
@@ -144,12 +60,16 @@ def attach_card_data(customers: list[Customer], display: Display) -> list[Custom
     ids = [c.pk for c in customers]
     if display.tags:
         tags: dict[int, list] = {pk: [] for pk in ids}
-        for customer_id, tag_id, name in CARD_TAGS(ids=ids):
+        rows = Tag.objects.filter(customers__in=ids).order_by("name")
+        for customer_id, tag_id, name in rows.values_list("customers", "pk", "name"):
             tags[customer_id].append(CardTag(tag_id, name))
         for customer in customers:
             customer.card_tags = tags[customer.pk]
     if display.address:
-        addresses = {a.customer_id: a for a in CARD_ADDRESSES(ids=ids)}
+        defaults = Address.objects.filter(customer_id__in=ids, is_default=True).only(
+            "id", "customer_id", "line1", "line2", "postal_code", "city", "region", "country"
+        )
+        addresses = {a.customer_id: a for a in defaults}
         for customer in customers:
             default = addresses.get(customer.pk)
             customer.default_addresses = [default] if default else []
@@ -199,30 +119,3 @@ def page(
     queryset: QuerySet, section: Section, display: Display, cursor: str = "", size: int = PAGE_SIZE
 ) -> Page:
     return pages(queryset, [section], {section.key: cursor}, display, size)[0]
-
-
-TIMELINE_PAGE = 25
-
-
-@dataclass
-class Timeline:
-    events: list
-    next_cursor: str | None
-
-
-def timeline(customer: Customer, before: str = "", size: int = TIMELINE_PAGE) -> Timeline:
-    """A customer's events, newest first, a page at a time (keyset on creation time and id:
-    a customer with thousands of orders opens as fast as a new one)."""
-    events = customer.events.select_related("actor")
-    values = decode_cursor(before, ActivityEvent, ("created_at", "id"))
-    if values is not None:
-        when, pk = values
-        events = events.filter(Q(created_at__lt=when) | Q(created_at=when, id__lt=pk))
-    rows = list(events[: size + 1])
-    shown = rows[:size]
-    cursor = (
-        encode_values([shown[-1].created_at.isoformat(), shown[-1].pk])
-        if len(rows) > size
-        else None
-    )
-    return Timeline(shown, cursor)

@@ -1,5 +1,5 @@
-"""The results part of the customers page (both sections of cards), cached per tenant
-generation (crm/generations.py).
+"""The results part of the customers page (its sections of cards or rows), drawn from the
+database or kept per tenant generation (crm.lib.generations).
 
 Any write that can change a card or which customers a page lists (a customer, an address,
 a tag, a group, a customer's tags, the latest-note preview) renews the tenant's "customers"
@@ -9,17 +9,21 @@ load. The pages themselves are kept in each worker's memory (about 80 KB each).
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.cache import caches
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from crm.lib import generations
+from crm.lib.fragments import fragment_key
+from customers import listing
+from customers.card_cache import render_cards
+from customers.displays import DISPLAYS
+from customers.models import Customer
 
 TIMEOUT = 60
-VERSION = "1"  # bump when the results template changes
 
 
 def new_generation(tenant_id: int) -> None:
@@ -27,29 +31,47 @@ def new_generation(tenant_id: int) -> None:
 
 
 def page_key(request, view_mode: str) -> str | None:
-    """The key of this page's results, or None when nothing may be cached."""
+    """The key of this page's results, or None when nothing may be kept."""
     tenant = request.tenant
     generation = generations.current("customers", tenant.pk)
     if generation is None:
         return None
-    parts = [
-        VERSION,
+    return fragment_key(
+        "customers-page",
         generation,
-        tenant.pk,
         reverse("customers:list"),  # the tenant's slug is in every link
         get_language(),
         timezone.get_current_timezone_name(),
         view_mode,
         sorted(request.GET.lists()),
-    ]
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
-    return f"customers-page:{tenant.pk}:{digest}"
+        tenant_id=tenant.pk,
+    )
 
 
-def get(key: str | None) -> str | None:
-    return caches["pages"].get(key) if key else None
+def results(request, queryset, sections, view_mode: str, query: str) -> SafeString:
+    """The drawn sections of the page the request asks for (each from the cursor in its
+    `after_<section>` parameter)."""
+    key = page_key(request, view_mode)
+    html = caches["pages"].get(key) if key else None
+    if html is None:
+        cursors = {s.key: request.GET.get(f"after_{s.key}", "") for s in sections}
+        pages = listing.pages(queryset, sections, cursors, DISPLAYS[view_mode])
+        for page in pages:
+            render_cards(page.customers, view_mode)
+        context = {
+            "pages": pages,
+            "view_mode": view_mode,
+            "query": query,
+            "has_customers": any(p.customers for p in pages) or Customer.objects.exists(),
+        }
+        html = render_to_string("customers/customer_list.html#results", context, request)
+        if key:
+            caches["pages"].set(key, html, TIMEOUT)
+    return mark_safe(html)  # noqa: S308  (rendered by our template)
 
 
-def put(key: str | None, html: str) -> None:
-    if key:
-        caches["pages"].set(key, html, TIMEOUT)
+def more(queryset, section, view_mode: str, cursor: str):
+    """The next page of one section ("Show more"), its cards rendered."""
+    page = listing.page(queryset, section, DISPLAYS[view_mode], cursor)
+    render_cards(page.customers, view_mode)
+    return page

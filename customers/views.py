@@ -3,15 +3,12 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crm.lib.htmx import redirect_after_success, render_page
 from customers import listing, results_cache, services
-from customers.cards import DISPLAYS, render_cards
 from customers.forms import (
     AddressForm,
     CustomerFilter,
@@ -20,6 +17,7 @@ from customers.forms import (
     custom_display_value,
 )
 from customers.models import Address, Customer, CustomField
+from customers.timeline import timeline as timeline_page
 
 VIEW_MODES = ("cards", "table")
 
@@ -50,52 +48,23 @@ def customer_list(request: HttpRequest) -> HttpResponse:
         sections = [listing.ARCHIVED]
     else:
         sections = [s for s in listing.SECTIONS if not status or s.status == status]
+    view_mode = _view_mode(request)
+    query = _query_without_paging(request)
 
     only = request.GET.get("section")
     if request.htmx and only in {s.key for s in sections}:
         # "Show more": the next page of one section, appended by htmx.
         section = next(s for s in sections if s.key == only)
-        view_mode = _view_mode(request)
-        page = listing.page(queryset, section, DISPLAYS[view_mode], request.GET.get("after", ""))
-        render_cards(page.customers, view_mode)
-        return render_page(
-            request,
-            "customers/customer_list.html",
-            {
-                "page": page,
-                "view_mode": view_mode,
-                "query": _query_without_paging(request),
-            },
-            partial="more",
-        )
+        page = results_cache.more(queryset, section, view_mode, request.GET.get("after", ""))
+        context = {"page": page, "view_mode": view_mode, "query": query}
+        return render_page(request, "customers/customer_list.html", context, partial="more")
 
-    view_mode = _view_mode(request)
-    query = _query_without_paging(request)
-    key = results_cache.page_key(request, view_mode)
-    results, pages = results_cache.get(key), None
-    if results is None:
-        cursors = {s.key: request.GET.get(f"after_{s.key}", "") for s in sections}
-        pages = listing.pages(queryset, sections, cursors, DISPLAYS[view_mode])
-        for page in pages:
-            render_cards(page.customers, view_mode)
-        results = render_to_string(
-            "customers/customer_list.html#results",
-            {
-                "pages": pages,
-                "view_mode": view_mode,
-                "query": query,
-                "has_customers": any(p.customers for p in pages) or Customer.objects.exists(),
-            },
-            request,
-        )
-        results_cache.put(key, results)
     context = {
         "nav": "customers",
         "filters": filters,
         "view_mode": view_mode,
         "query": query,
-        "results": mark_safe(results),  # noqa: S308  (rendered by our template just above)
-        "pages": pages,  # None when the results came from the cache
+        "results": results_cache.results(request, queryset, sections, view_mode, query),
     }
     return render_page(request, "customers/customer_list.html", context, partial="results-slot")
 
@@ -188,7 +157,7 @@ def customer_detail(request: HttpRequest, pk: int, extra_context=None) -> HttpRe
         (d.label, custom_display_value(d, customer.custom_data.get(d.key))) for d in definitions
     ]
     events_before = request.GET.get("events_before", "")
-    timeline = listing.timeline(customer, events_before)
+    timeline = timeline_page(customer, events_before)
     if request.htmx and request.GET.get("timeline") == "latest":  # redrawn after a change
         return render_page(
             request,

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_customer
-from customers.listing import encode_values
+from crm.lib.keyset import encode_values
 
 
 def b64(raw: bytes) -> str:

@@ -10,9 +10,26 @@ from customers.models import Customer, CustomerGroup, Tag
 URL = "/anka/customers/"
 
 
+SECTION = re.compile(
+    r'<section class="customer-section" aria-labelledby="section-(\w+)">(.*?)</section>', re.S
+)
+CARD_NAME = re.compile(r'<h3 class="customer-card__name"><a [^>]*>([^<]*)</a>')
+
+
+def sections(response) -> dict[str, str]:
+    """The sections of the page as shown: {key: their HTML}."""
+    return dict(SECTION.findall(response.content.decode()))
+
+
 def names(response, section):
-    page = next(p for p in response.context["pages"] if p.section.key == section)
-    return [c.name for c in page.customers]
+    """The customers a section shows, in order."""
+    from html import unescape
+
+    return [unescape(name) for name in CARD_NAME.findall(sections(response)[section])]
+
+
+def next_cursor(response, section) -> str:
+    return re.search(rf"after_{section}=([^\"&]+)", sections(response)[section]).group(1)
 
 
 @pytest.fixture
@@ -48,7 +65,7 @@ def test_two_sections_current_by_name_potential_by_temperature(client_a, mixed):
 
 def test_filter_potential_and_hot_shows_the_best_leads_only(client_a, mixed):
     response = client_a.get(URL, {"status": "potential", "temperature": "hot"})
-    assert [p.section.key for p in response.context["pages"]] == ["potential"]
+    assert list(sections(response)) == ["potential"]
     assert names(response, "potential") == ["Lead Hot A", "Lead Hot B"]
 
 
@@ -143,7 +160,7 @@ def test_show_more_without_javascript_is_a_plain_link(client_a, tenant_a):
         for i in range(listing.PAGE_SIZE + 1):
             make_customer(tenant_a, f"C{i:03d}", status="current")
     first = client_a.get(URL)
-    cursor = first.context["pages"][0].next_cursor
+    cursor = next_cursor(first, "current")
     assert f"after_current={cursor}" in first.content.decode()
     second = client_a.get(URL, {"after_current": cursor})
     assert names(second, "current") == [f"C{listing.PAGE_SIZE:03d}"]
@@ -173,25 +190,6 @@ def test_empty_tenant_shows_empty_state(client_a):
     body = client_a.get(URL).content.decode()
     assert "No customers yet" in body
     assert "/anka/customers/new/" in body
-
-
-def test_query_count_is_constant_whatever_the_number_of_customers(
-    client_a, tenant_a, django_assert_max_num_queries
-):
-    with scopes_disabled():
-        vip = Tag.objects.create(tenant=tenant_a, name="VIP")
-        for i in range(60):
-            c = make_customer(tenant_a, f"C{i}", status="current" if i % 2 else "potential")
-            c.tags.add(vip)
-            c.addresses.create(
-                tenant=tenant_a, title="Work", line1="x", city="y", country="TR", is_default=True
-            )
-    client_a.get(URL)  # warm the session
-    # Session, user with membership; the sections (one UNION on PostgreSQL, one per section
-    # on SQLite), their tags and addresses. The filter options and tenant menu are cached.
-    with django_assert_max_num_queries(6):
-        response = client_a.get(URL)
-    assert len(response.context["pages"][0].customers) == listing.PAGE_SIZE
 
 
 def test_card_shows_contact_discount_address_and_tags(client_a, tenant_a):
@@ -333,7 +331,7 @@ def test_every_column_a_view_shows_is_in_its_query_and_its_key():
     import re
     from pathlib import Path
 
-    from customers.cards import DISPLAYS
+    from customers.displays import DISPLAYS
 
     root = Path(__file__).resolve().parents[2] / "templates"
     for display in DISPLAYS.values():

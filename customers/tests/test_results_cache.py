@@ -40,8 +40,14 @@ def shown(tenant_a):
 
 
 def page(client) -> tuple[str, bool]:
-    response = client.get(URL)
-    return response.content.decode(), response.context["pages"] is None
+    """The page, and whether it came from the cache (it read no customer)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL)
+    read = any("customers_customer" in q["sql"] for q in queries.captured_queries)
+    return response.content.decode(), not read
 
 
 def test_the_second_visit_is_served_from_the_cache(client_a, shown, django_assert_max_num_queries):

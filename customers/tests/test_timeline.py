@@ -6,7 +6,7 @@ import re
 import pytest
 from django_scopes import scopes_disabled
 
-from customers import listing
+from customers import timeline
 from customers.models import ActivityEvent
 from customers.services import record_event
 
@@ -26,7 +26,7 @@ def excerpts(body: str) -> list[int]:
 
 def test_the_newest_events_come_first_with_a_link_to_older_ones(client_a, busy):
     body = client_a.get(f"/anka/customers/{busy.pk}/").content.decode()
-    assert excerpts(body) == list(range(59, 59 - listing.TIMELINE_PAGE, -1))
+    assert excerpts(body) == list(range(59, 59 - timeline.TIMELINE_PAGE, -1))
     assert "Show older" in body and "Back to the latest" not in body
 
 
@@ -49,7 +49,7 @@ def test_show_older_with_htmx_returns_only_the_next_events(client_a, busy):
     response = client_a.get(url, {"events_before": cursor}, headers={"HX-Request": "true"})
     body = response.content.decode()
     assert "<html" not in body
-    assert excerpts(body)[0] == 59 - listing.TIMELINE_PAGE
+    assert excerpts(body)[0] == 59 - timeline.TIMELINE_PAGE
 
 
 def test_a_mangled_cursor_shows_the_latest_events(client_a, busy):

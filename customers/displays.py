@@ -1,25 +1,15 @@
-"""What a customer card or a table row shows, and their rendered HTML cached by content.
+"""What a customer card or a table row shows: one definition for the query and the cache.
 
 Each way of listing customers is one `Display`: its template, the customer's columns it
 reads, and whether it shows tags and the default address. The query loads exactly those
 columns (a column a template reads but the query did not load would cost one more query per
-row), and the cache key is made of their values, so a cached card or row can never be
-stale or another tenant's: a change to anything it shows is a new key, and old entries
-simply expire.
+row; customers.listing), and the rendered card is cached under their values
+(customers.card_cache), so it can never be stale.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-
-from django.core.cache import caches
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.translation import get_language
-
-TIMEOUT = 24 * 3600
-VERSION = "4"  # bump when a card template changes
 
 # What paging and the sections need, whatever is shown (customers.listing).
 PAGING_COLUMNS = ("id", "tenant_id", "status", "temperature_rank", "name", "archived_at")
@@ -88,35 +78,3 @@ DISPLAYS = {
         ),
     ),
 }
-
-
-def card_key(customer, display: Display, language: str, prefix: str = "") -> str:
-    parts = [
-        VERSION,
-        display.template,
-        language,
-        prefix,  # where the tenant's pages are (its links change with the slug)
-        customer.tenant_id,
-        customer.pk,
-        *display.values(customer),
-    ]
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"card:{customer.tenant_id}:{digest}"
-
-
-def render_cards(customers, view_mode: str) -> None:
-    """Set `customer.card_html` on each customer, from the cache or freshly rendered."""
-    display = DISPLAYS[view_mode]
-    language = get_language()
-    prefix = reverse("customers:list")
-    keys = {customer.pk: card_key(customer, display, language, prefix) for customer in customers}
-    cached = caches["fragments"].get_many(list(keys.values()))
-    missing = {}
-    for customer in customers:
-        html = cached.get(keys[customer.pk])
-        if html is None:
-            html = render_to_string(display.template, {"customer": customer})
-            missing[keys[customer.pk]] = html
-        customer.card_html = html
-    if missing:
-        caches["fragments"].set_many(missing, TIMEOUT)
