@@ -1,4 +1,5 @@
-"""Products as a shop page shows them, read as plain rows.
+"""Products as a shop page shows them (the quick-order catalog and the staff's preview of
+it), read as plain rows.
 
 A 500-product catalog built from model instances (ten translated columns each) cost more
 than everything else on the page; `values()` rows in small objects cost a quarter of that.
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from catalog.i18n import LANGUAGE_CODES
+from catalog.i18n import LANGUAGE_CODES, localized
 from catalog.models import Product
+from catalog.pricing import PriceBook, PriceUnavailable
 
 IMAGE_STORAGE = Product._meta.get_field("image").storage
 
@@ -62,3 +64,33 @@ def shop_products(queryset, language: str, tenant_language: str) -> list[ShopPro
     for code in languages:
         fields += [f"name_{code}", f"description_{code}", f"category__name_{code}"]
     return [ShopProduct(row, languages) for row in queryset.values(*fields)]
+
+
+def catalog_rows(tenant, products, currency, discount, language):
+    """Products with their translated text and prices in one currency, for display."""
+    book = PriceBook(tenant, currency, products)
+    rows = []
+    for product in products:
+        try:
+            price = book.unit_price(product, discount)
+        except PriceUnavailable:
+            price = None
+        rows.append(
+            {
+                "product": product,
+                "name": localized(product, "name", language, tenant.default_language),
+                "description": localized(product, "description", language, tenant.default_language),
+                "category": localized(product.category, "name", language, tenant.default_language)
+                if product.category
+                else "",
+                "price": price,
+            }
+        )
+    return rows
+
+
+def group_by_category(rows):
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(row["category"], []).append(row)
+    return list(groups.items())

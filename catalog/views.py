@@ -12,37 +12,8 @@ from catalog.forms import PreviewForm, RateFormSet
 from catalog.i18n import localized
 from catalog.models import Category, ExchangeRate, Product
 from catalog.pricing import PriceBook, PriceUnavailable
+from catalog.shop import catalog_rows, group_by_category
 from crm.lib.money import format_money
-
-
-def catalog_rows(tenant, products, currency, discount, language):
-    """Products with their translated text and prices in one currency, for display."""
-    book = PriceBook(tenant, currency, products)
-    rows = []
-    for product in products:
-        try:
-            price = book.unit_price(product, discount)
-        except PriceUnavailable:
-            price = None
-        rows.append(
-            {
-                "product": product,
-                "name": localized(product, "name", language, tenant.default_language),
-                "description": localized(product, "description", language, tenant.default_language),
-                "category": localized(product.category, "name", language, tenant.default_language)
-                if product.category
-                else "",
-                "price": price,
-            }
-        )
-    return rows
-
-
-def group_by_category(rows):
-    groups: dict[str, list] = {}
-    for row in rows:
-        groups.setdefault(row["category"], []).append(row)
-    return list(groups.items())
 
 
 def catalog_list(request: HttpRequest) -> HttpResponse:

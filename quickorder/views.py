@@ -8,21 +8,16 @@ response carries no-referrer, noindex and no-store headers.
 import secrets
 from functools import wraps
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
-from catalog.i18n import localized
-from catalog.models import Category, Product
-from catalog.shop import shop_products
-from catalog.views import catalog_rows, group_by_category
+from catalog.models import Product
 from crm.lib import ratelimit
 from crm.lib.client_address import client_ip
 from crm.lib.htmx import safe_next
@@ -30,7 +25,7 @@ from crm.lib.validation import is_number
 from customers.forms import AddressForm
 from orders.models import Order
 from orders.services import OrderError
-from quickorder import grid, services
+from quickorder import grid_cache, services
 from quickorder.models import QuickOrderLink
 from quickorder.services import Cart
 
@@ -97,68 +92,32 @@ def _context(request, link: QuickOrderLink, token: str, **extra) -> dict:
 def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpResponse:
     if request.method == "GET" and not request.htmx:
         services.record_open(link)
-    tenant = link.tenant
-    language = translation.get_language()
-    currency, discount = services.page_currency(link), link.customer.discount_percent
-    term = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    term = request.GET.get("q", "").strip()[:100]
     category_id = request.GET.get("category", "")
-    filtered = bool(term) or is_number(category_id)
-    key = None if filtered else grid.full_catalog_key(tenant, language, currency, discount)
-    cached = grid.cached_catalog(key)
-    if cached:
-        html, categories = cached
-    else:
-        html, categories = _draw_catalog(tenant, language, currency, discount, term, category_id)
-        grid.keep_catalog(key, html, categories)
-    products_html = grid.fill(request, html, token)
+    discount = link.customer.discount_percent
+    products_html, categories = grid_cache.catalog(
+        request,
+        link.tenant,
+        token,
+        language=translation.get_language(),
+        currency=services.page_currency(link),
+        discount=discount,
+        term=term,
+        category_id=category_id,
+    )
     if request.htmx and request.htmx.target == "products":
         return HttpResponse(products_html)
     context = _context(
         request,
         link,
         token,
-        products_html=mark_safe(products_html),  # noqa: S308  (rendered by our template)
+        products_html=products_html,
         term=term,
         categories=categories,
         category_id=int(category_id) if is_number(category_id) else None,
         discount=discount,
     )
     return render(request, "quickorder/catalog.html", context)
-
-
-def _draw_catalog(tenant, language, currency, discount, term, category_id):
-    """The grid (with link and CSRF markers) and the category menu, from the database."""
-    products = Product.objects.filter(is_active=True).select_related("category")
-    if term:
-        query = Q(sku__icontains=term)
-        for code in dict.fromkeys([language, tenant.default_language, "en"]):
-            query |= Q(**{f"name_{code}__icontains": term})
-        products = products.filter(query)
-    if is_number(category_id):
-        products = products.filter(category_id=int(category_id))
-    products = shop_products(
-        products.order_by("category__position", "category_id", "position", "id"),
-        language,
-        tenant.default_language,
-    )
-    rows = catalog_rows(tenant, products, currency, discount, language)
-    if term or is_number(category_id):
-        categories = [
-            (c.pk, localized(c, "name", language, tenant.default_language))
-            for c in Category.objects.filter(products__is_active=True).distinct()
-        ]
-    else:  # every active product is on the page: its categories, in the same order
-        categories = list(
-            {
-                p.category_id: localized(p.category, "name", language, tenant.default_language)
-                for p in products
-                if p.category_id
-            }.items()
-        )
-    html = grid.draw_grid(
-        language=language, currency=currency, discount=discount, groups=group_by_category(rows)
-    )
-    return html, categories
 
 
 def _after_cart_change(request, link, token, error: str = "") -> HttpResponse:

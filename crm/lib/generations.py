@@ -8,7 +8,7 @@ after the commit; a rolled-back write renews nothing, as nothing changed. Nothin
 from inside a transaction, where a page could show writes that are then rolled back.
 
 Users: the customers page (customers/results_cache.py) and the quick-order catalog
-(quickorder/grid.py); the receivers that renew them are in customers/signals.py,
+(quickorder/grid_cache.py); the receivers that renew them are in customers/signals.py,
 catalog/signals.py and notes/services.py.
 
 The generations live in the shared cache, so this is on only with one (`GENERATION_CACHE`,

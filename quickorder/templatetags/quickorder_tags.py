@@ -1,9 +1,8 @@
-import hashlib
-
 import segno
 from django import template
 from django.core.cache import caches
 
+from crm.lib.fragments import fragment_key
 from quickorder import services
 from quickorder.tokens import make_token
 
@@ -30,7 +29,7 @@ def quick_link(context, customer):
 def qr_data_uri(url: str) -> str:
     """The QR code of a URL as an SVG data URI, cached under the URL (drawing one costs more
     than the rest of the customer page)."""
-    key = "qr:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+    key = fragment_key("qr", url)
     uri = caches["fragments"].get(key)
     if uri is None:
         uri = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
