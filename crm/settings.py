@@ -173,6 +173,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 
+# Queries compiled once per process (crm/lib/compiled.py), the one place built on Django's
+# private ORM internals: off, the plain ORM runs them (to try a Django upgrade).
+COMPILED_QUERIES = env_bool("COMPILED_QUERIES", default=True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "crm.User"
 

@@ -16,8 +16,9 @@ from catalog.i18n import localized, localized_columns
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
 from crm.core.models import LANGUAGE_CODES
-from crm.lib.compiled import CompiledQuery, allow_generic_plans
+from crm.lib.compiled import CompiledQuery
 from crm.lib.money import quantize
+from crm.lib.plans import allow_generic_plans
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import record_event
 from orders import emails
@@ -97,6 +98,7 @@ ORDERED_PRODUCTS = CompiledQuery(
         ),
         currency,
     ),
+    registered_as="ordered products",
     scoped=True,
     ids=[-1],
     currency="\x00currency",

@@ -3,7 +3,7 @@ import secrets
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from catalog.i18n import localized
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
-from crm.lib.compiled import CompiledQuery
 from crm.lib.htmx import redirect_after_success, render_page
 from crm.lib.money import quantize
 from crm.lib.validation import is_number
@@ -161,19 +160,9 @@ def order_transition(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect_after_success(request, reverse("orders:detail", args=[pk]))
 
 
-# The customer an order is entered for, in the tenant's scope and not archived: compiled
-# once (crm.lib.compiled.CompiledQuery), as placing an order asks for it each time.
-ORDERING_CUSTOMER = CompiledQuery(
-    lambda pk: Customer.objects.active().filter(pk=pk), scoped=True, pk=-1
-)
-
-
 def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     """Staff enter an order for a customer (sales by phone or WhatsApp)."""
-    found = ORDERING_CUSTOMER(pk=customer_pk)
-    if not found:
-        raise Http404
-    customer = found[0]
+    customer = get_object_or_404(Customer.objects.active(), pk=customer_pk)
     tenant = customer.tenant = request.tenant  # the scope made them the same; saves a query
     language = customer.preferred_language
     form = StaffOrderForm(

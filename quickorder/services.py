@@ -15,9 +15,9 @@ from django_scopes import scopes_disabled
 
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
-from crm.lib.compiled import allow_generic_plans
 from crm.lib.mail import render_email
 from crm.lib.money import quantize
+from crm.lib.plans import allow_generic_plans
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import lock_customer, record_event
 from orders.models import Order

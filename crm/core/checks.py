@@ -47,3 +47,32 @@ def check_csrf_middleware(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+# The Django minor version the private-API code is written and tested against (the list is
+# in docs/scaling.md). Upgrading: set COMPILED_QUERIES=0 to try the new version with the
+# plain ORM, go through that list, then change this.
+TESTED_DJANGO = (5, 2)
+
+
+@checks.register()
+def check_django_version(app_configs=None, **kwargs):
+    import django
+    from django.conf import settings
+
+    if django.VERSION[:2] == TESTED_DJANGO:
+        return []
+    tested = ".".join(map(str, TESTED_DJANGO))
+    message = (
+        f"Django {django.get_version()} is not the version the project's private-API code "
+        f"is tested with ({tested})."
+    )
+    hint = (
+        "Go through the upgrade checklist in docs/scaling.md, then update "
+        "crm.core.checks.TESTED_DJANGO."
+    )
+    if settings.COMPILED_QUERIES:
+        return [
+            checks.Error(message, hint=f"Set COMPILED_QUERIES=0 to try it. {hint}", id="crm.E003")
+        ]
+    return [checks.Warning(message, hint=hint, id="crm.W003")]

@@ -42,7 +42,8 @@ def _memberships(*related: str):
         )
 
     # Placeholders no tenant or user has: slugs are lowercase letters, digits and hyphens.
-    return CompiledQuery(build, slug="\x00slug", user_id=-(2**62))
+    name = "membership" + "".join(f"+{r}" for r in related)
+    return CompiledQuery(build, registered_as=name, slug="\x00slug", user_id=-(2**62))
 
 
 # Compiled once per process: the lookup runs on every staff request

@@ -1,33 +1,20 @@
-"""Database helpers shared by the apps."""
+"""Queries compiled once per process (CompiledQuery): the one piece of the project that
+builds on Django's private ORM internals, fenced here.
+
+Two queries use it, where it pays most: the membership lookup of every staff request and
+the products of an order (docs/scaling.md gives the figures). Every compiled query is in
+REGISTRY, and crm/lib/tests/test_compiled_query.py compares each with the ORM's result in
+every interface language, on SQLite and PostgreSQL. COMPILED_QUERIES=0 runs them all
+through the plain ORM (CI runs the suite once that way), so a Django upgrade can be tried
+and measured; a system check (crm.core.checks) stops the project on an untested Django
+minor version while compiled queries are on.
+"""
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.conf import settings
 
-GENERIC_PLANS_SQL = "SET LOCAL plan_cache_mode = auto"
-
-
-def allow_generic_plans() -> None:
-    """Let PostgreSQL reuse one plan for each prepared statement until the transaction ends.
-
-    Connections plan every run of a prepared statement for its own values (crm/settings.py),
-    because a plan made for any values can be badly wrong for some (a big tenant, a short
-    search term). A transaction whose statements plan alike for any values (lookups by key,
-    inserts, updates of one row) calls this to skip that planning: PostgreSQL then plans a
-    statement once it has seen a few runs of it, and reuses that plan.
-
-    Only the outermost `atomic` block may allow it: the setting lasts until the whole
-    transaction ends, so inside a caller's transaction it would reach statements this code
-    does not know. There it does nothing.
-    """
-    if (
-        connection.vendor == "postgresql"
-        and connection.in_atomic_block
-        and not connection.savepoint_ids  # the outermost block: its transaction is ours
-        and connection.settings_dict["OPTIONS"].get("prepare_threshold") is not None
-    ):
-        with connection.cursor() as cursor:
-            cursor.execute(GENERIC_PLANS_SQL)
+REGISTRY: dict[str, "CompiledQuery"] = {}
 
 
 @dataclass(frozen=True)
@@ -38,11 +25,11 @@ class _Compiled:
     params: list  # (slot, compiled value); the slot names the placeholder it stands for
     compiler: object
     converters: dict
-    model: type | None = None  # None: values_list() tuples
-    attnames: list | None = None
-    fields: slice | None = None  # the model's own columns in a row
-    populators: list | None = None  # select_related objects
-    annotations: list | None = None
+    model: type
+    attnames: list
+    fields: slice  # the model's own columns in a row
+    populators: list  # select_related objects
+    annotations: list
 
 
 class CompiledQuery:
@@ -57,8 +44,8 @@ class CompiledQuery:
     become objects (with their `select_related` ones) as the ORM makes them, converters
     included.
 
-    `build(**placeholders)` returns the queryset (annotations and `select_related` allowed;
-    a `values_list()` of plain columns gives tuples).
+    `build(**placeholders)` returns the queryset of model objects (annotations and
+    `select_related` allowed).
     Each placeholder is a value of the type the filter takes (a str or an int that no real
     row has), or a list of one such value for a list of values (`pk__in`; compiled once per
     length). It must reach the compiled parameters unchanged (an exact or `in` lookup),
@@ -81,9 +68,13 @@ class CompiledQuery:
     # lines compiles its own, and is not worth keeping once a hundred are.
     MAX_SHAPES = 100
 
-    def __init__(self, build, *, scoped: bool = False, **placeholders):
+    def __init__(self, build, *, registered_as=None, scoped: bool = False, **placeholders):
         if "tenant" in placeholders:
             raise ValueError("the tenant comes from the scope: use scoped=True")
+        if registered_as is not None:
+            if registered_as in REGISTRY:
+                raise ValueError(f"a compiled query is already named {registered_as!r}")
+            REGISTRY[registered_as] = self
         self._build = build
         self._scoped = scoped
         self._placeholders = placeholders
@@ -100,7 +91,7 @@ class CompiledQuery:
 
     def _compile(self, using: str, lengths: dict):
         from django.core.exceptions import EmptyResultSet
-        from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
+        from django.db.models.query import ModelIterable, get_related_populators
         from django_scopes import scope, scopes_disabled
 
         marks = {name: self._marks(name, lengths) for name in self._placeholders}
@@ -140,14 +131,8 @@ class CompiledQuery:
         select = compiler.select
         converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
         arguments = [(slot, value) for slot, value in zip(found, params, strict=True)]
-        query = queryset.query
-        if queryset._iterable_class is ValuesListIterable:
-            if query.extra_select or query.annotation_select:
-                raise ValueError("values_list() with extra or annotated columns is not supported")
-            # The columns in the order given, as ValuesListIterable reads them.
-            return _Compiled(sql, arguments, compiler, converters)
         if queryset._iterable_class is not ModelIterable:
-            raise ValueError("only model objects or values_list() tuples are supported")
+            raise ValueError("only querysets of model objects are supported")
         klass_info = compiler.klass_info
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         return _Compiled(
@@ -175,10 +160,17 @@ class CompiledQuery:
             raise ScopeError("A scoped CompiledQuery runs only inside one tenant's scope.")
         return getattr(tenant, "pk", tenant)
 
+    def orm(self, **values) -> list:
+        """The same query through the ORM, as COMPILED_QUERIES=0 runs it."""
+        self._tenant_id()  # the same rule about scopes
+        return list(self._build(**values))
+
     def __call__(self, *, using: str = "default", **values) -> list:
-        """The objects (or tuples) of the query with these values."""
+        """The objects of the query with these values."""
         from django.db import connections
 
+        if not settings.COMPILED_QUERIES:
+            return self.orm(**values)
         values["tenant"] = self._tenant_id()
         lengths = {}
         for name, mark in self._placeholders.items():
@@ -210,8 +202,6 @@ class CompiledQuery:
             rows = cursor.fetchall()
         if compiled.converters:
             rows = compiled.compiler.apply_converters(rows, compiled.converters)
-        if compiled.model is None:  # values_list()
-            return [tuple(row) for row in rows]
         objects = []
         for row in rows:
             obj = compiled.model.from_db(using, compiled.attnames, row[compiled.fields])

@@ -62,7 +62,7 @@ def test_statements_are_planned_for_their_values_except_where_allowed():
         pytest.skip("plan_cache_mode is PostgreSQL's")
     from django.db import transaction
 
-    from crm.lib.compiled import allow_generic_plans
+    from crm.lib.plans import allow_generic_plans
 
     def mode():
         with connection.cursor() as cursor:

@@ -428,7 +428,7 @@ def test_an_order_of_its_own_lets_postgresql_reuse_plans_until_it_ends(tenant_a)
         pytest.skip("plan_cache_mode is PostgreSQL's")
     from django.test.utils import CaptureQueriesContext
 
-    from crm.lib.compiled import GENERIC_PLANS_SQL
+    from crm.lib.plans import GENERIC_PLANS_SQL
 
     with scopes_disabled():
         customer = make_customer(tenant_a, "C")

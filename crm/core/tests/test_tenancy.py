@@ -284,3 +284,19 @@ def test_a_page_of_any_tenant_reverses_without_building_its_configuration(tenant
     assert tenant_reverse(tenant_b, "customers:detail", args=[7]) == "/bucur/customers/7/"
     assert tenant_reverse(tenant_b, "home") == "/"
     assert "bucur" not in urlconfs._kept
+
+
+def test_an_untested_django_version_stops_the_project_while_compiled_queries_are_on(
+    settings, monkeypatch
+):
+    import django
+
+    from crm.core.checks import TESTED_DJANGO, check_django_version
+
+    settings.COMPILED_QUERIES = True
+    assert django.VERSION[:2] == TESTED_DJANGO
+    assert check_django_version() == []
+    monkeypatch.setattr(django, "VERSION", (6, 0, 0, "final", 0))
+    assert [e.id for e in check_django_version()] == ["crm.E003"]
+    settings.COMPILED_QUERIES = False
+    assert [e.id for e in check_django_version()] == ["crm.W003"]

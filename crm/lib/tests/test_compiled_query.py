@@ -2,12 +2,21 @@
 uses it: the same rows and objects as the ORM's queryset, always read afresh."""
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 from django_scopes import ScopeError, scope, scopes_disabled
 
 from conftest import make_customer, make_product
 from crm.core.models import Membership, Tenant
 from crm.core.tenancy import membership_of
-from crm.lib.compiled import CompiledQuery
+from crm.lib.compiled import REGISTRY, CompiledQuery
+from orders import services as order_services  # noqa: F401  (registers its queries)
+
+
+@pytest.fixture(autouse=True)
+def compiled(settings):
+    """These tests are of the compiling itself: on even where the suite runs without it."""
+    settings.COMPILED_QUERIES = True
 
 
 def fields(obj) -> dict:
@@ -177,53 +186,79 @@ def test_a_scoped_query_runs_only_inside_one_tenants_scope(tenant_a, tenant_b):
         ORDERED_PRODUCTS(ids=[1], currency="EUR")  # no scope at all
 
 
-def test_values_list_gives_the_orms_tuples_in_the_scope(tenant_a, tenant_b):
-    from customers.listing import CARD_ADDRESSES, CARD_TAGS
-    from customers.models import Address, Tag
+# For each compiled query: the calls to compare with the ORM, as (scope, arguments).
+def membership_calls(tenant_a, tenant_b, owner_a, products_a):
+    for slug in ("anka", "bucur", "nobody"):
+        for user_id in (owner_a.pk, str(owner_a.pk), -1):
+            yield scopes_disabled, {"slug": slug, "user_id": user_id}
+
+
+def ordered_products_calls(tenant_a, tenant_b, owner_a, products_a):
+    from catalog.models import ProductPrice
 
     with scopes_disabled():
-        ayse, can = make_customer(tenant_a, "Ayşe"), make_customer(tenant_a, "Can")
-        foreign = make_customer(tenant_b, "Ioana")
-        vip, export = (
-            Tag.objects.create(tenant=tenant_a, name="VIP"),
-            Tag.objects.create(tenant=tenant_a, name="Export"),
-        )
-        ayse.tags.add(vip, export)
-        can.tags.add(vip)
-        foreign.tags.add(Tag.objects.create(tenant=tenant_b, name="Local"))
-        Address.objects.create(
-            tenant=tenant_a, customer=ayse, title="Home", line1="Bağdat Cd. 1", is_default=True
-        )
-        Address.objects.create(tenant=tenant_a, customer=can, title="Work", line1="Moda 2")
-    ids = [ayse.pk, can.pk, foreign.pk]
-    with scope(tenant=tenant_a):
-        found = CARD_TAGS(ids=ids)
-        assert found == list(
-            Tag.objects.filter(customers__in=ids)
-            .order_by("name")
-            .values_list("customers", "pk", "name")
-        )
-        assert [name for _, _, name in found] == ["Export", "VIP", "VIP"]  # by name
-        assert set(found) == {
-            (ayse.pk, export.pk, "Export"),
-            (ayse.pk, vip.pk, "VIP"),
-            (can.pk, vip.pk, "VIP"),
-        }  # not tenant B's tag of its own customer
-        (address,) = CARD_ADDRESSES(ids=ids)
-        assert (address.customer_id, address.line1) == (ayse.pk, "Bağdat Cd. 1")
-        assert address.get_deferred_fields() >= {"title", "phone"}
-    with scope(tenant=tenant_b):
-        assert [name for _, _, name in CARD_TAGS(ids=ids)] == ["Local"]
+        foreign = make_product(tenant_b, "B-1", "5.00")
+        ProductPrice.objects.create(tenant=tenant_a, product=products_a[0], currency="EUR", price=7)
+        withdrawn = make_product(tenant_a, "OLD-1", "3.00", is_active=False)
+    mine = [p.pk for p in products_a]
+    for ids in (mine, [mine[1], mine[0]], [*mine, withdrawn.pk, foreign.pk], [], [None, mine[0]]):
+        for currency in ("EUR", "USD", "TRY"):
+            yield (lambda: scope(tenant=tenant_a)), {"ids": ids, "currency": currency}
+    yield (lambda: scope(tenant=tenant_b)), {"ids": [foreign.pk, mine[0]], "currency": "EUR"}
 
 
-def test_it_keeps_a_bounded_number_of_shapes(tenant_a, products_a, monkeypatch):
-    from orders.services import ORDERED_PRODUCTS
+CALLS = {
+    "membership": membership_calls,
+    "membership+user": membership_calls,
+    "ordered products": ordered_products_calls,
+}
 
-    monkeypatch.setattr(ORDERED_PRODUCTS, "MAX_SHAPES", 2)
-    monkeypatch.setattr(ORDERED_PRODUCTS, "_compiled", {})
-    ids = [p.pk for p in products_a]
-    with scope(tenant=tenant_a):
-        for length in (1, 2, 3, 4, 2, 4):
-            found = ORDERED_PRODUCTS(ids=[*ids, -5, -6][:length], currency="EUR")
-            assert sorted(p.pk for p in found) == ids[:length]  # right, kept or not
-    assert len(ORDERED_PRODUCTS._compiled) == 2
+
+def snapshot(obj) -> dict:
+    """Everything an object carries: its columns, annotations and the related objects
+    read with it."""
+    related = {name: fields(value) for name, value in obj._state.fields_cache.items() if value}
+    return {**fields(obj), "_related": related}
+
+
+def test_every_compiled_query_is_registered_and_compared_with_the_orm():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    made = sum(
+        path.read_text().count("CompiledQuery(")
+        for app in ("crm", "customers", "notes", "catalog", "orders", "quickorder")
+        for path in (root / app).rglob("*.py")
+        if "tests" not in path.parts and path.name != "compiled.py"
+    )
+    # _memberships() builds two: with and without the user.
+    assert made + 1 == len(REGISTRY)
+    assert set(REGISTRY) == set(CALLS)
+
+
+@pytest.mark.parametrize("language", [code for code, _ in django_settings.LANGUAGES])
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_each_compiled_query_gives_what_the_orm_gives_in_every_language(
+    name, language, tenant_a, tenant_b, owner_a, products_a
+):
+    query = REGISTRY[name]
+    calls = list(CALLS[name](tenant_a, tenant_b, owner_a, products_a))
+    with translation.override(language):
+        for opened, arguments in calls:
+            with opened():
+                compiled = query(**arguments)
+                expected = query.orm(**arguments)
+            assert [snapshot(o) for o in compiled] == [snapshot(o) for o in expected], arguments
+
+
+def test_with_compiled_queries_off_the_orm_runs_them(settings, tenant_a, owner_a, products_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.COMPILED_QUERIES = False
+    with scope(tenant=tenant_a), CaptureQueriesContext(connection) as queries:
+        found = REGISTRY["ordered products"](ids=[products_a[0].pk], currency="EUR")
+    assert [p.pk for p in found] == [products_a[0].pk]
+    assert len(queries) == 1
+    with pytest.raises(ScopeError):  # the same rules about scopes
+        REGISTRY["ordered products"](ids=[products_a[0].pk], currency="EUR")
