@@ -1,8 +1,12 @@
 """Settings for the CRM, in one file: every deploy-time value comes from the environment.
 
-Development (`make run`, tests) needs nothing set: DEBUG defaults to on and an embedded
-SQLite database is used. Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and
-DATABASE_URL at least; docs/operations.md lists every variable.
+DEBUG is off unless the environment turns it on; `make run`, `make test` and CI set
+DEBUG=1 (crm/testing.py for pytest), and with it come development defaults: a fixed
+secret key, local host names, no HTTPS redirect and plain cookies. Without DATABASE_URL
+the embedded SQLite file `db.sqlite3` is used. Production sets at least SECRET_KEY,
+ALLOWED_HOSTS and DATABASE_URL; docs/operations.md lists every variable. A value that
+cannot be read (`DEBUG=ture`, `EMAIL_PORT=abc`) stops the start with the variable's name,
+rather than being taken for off or a default.
 """
 
 import os
@@ -16,12 +20,19 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off"}
+
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value not in TRUE | FALSE:
+        raise ImproperlyConfigured(
+            f"{name}={os.environ[name]!r}: write one of {sorted(TRUE)} or {sorted(FALSE)}."
+        )
+    return value in TRUE
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -29,8 +40,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -253,14 +269,14 @@ CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
     "TIMEOUT": 24 * 3600,
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "5000"))},
+    "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 5000)},
 }
 # Quick-order product grids the same way, apart: one is over half a megabyte at 500 products.
 CACHES["grids"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "grids",
     "TIMEOUT": 3600,
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GRID_CACHE_ENTRIES", "40"))},
+    "OPTIONS": {"MAX_ENTRIES": env_int("GRID_CACHE_ENTRIES", 40)},
 }
 # Pages cached per tenant generation (crm/generations.py): the customers page's results and
 # the whole quick-order catalog. Only with a shared cache: a generation must be one for
@@ -270,7 +286,7 @@ CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",
     "TIMEOUT": 60,
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "200"))},
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 200)},
 }
 # Sessions live in the database, so staff pages keep working while Redis is away. With
 # Redis, SESSION_ENGINE=django.contrib.sessions.backends.cached_db reads them through it (one

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -80,3 +82,22 @@ def test_postgresql_uses_prepared_statements_unless_turned_off():
     assert database_options(DB_PREPARED_STATEMENTS="0") == {
         "ENGINE": "django.db.backends.postgresql"
     }
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("DEBUG", "ture"), ("SESSION_COOKIE_SECURE", "maybe"), ("EMAIL_PORT", "abc")],
+)
+def test_a_value_that_cannot_be_read_stops_the_start(variable, value):
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, variable: value})
+    assert result.returncode != 0
+    assert f"{variable}={value!r}" in result.stderr
+
+
+@pytest.mark.parametrize(("value", "expected"), [("OFF", "False"), (" yes ", "True"), ("", "True")])
+def test_every_spelling_of_a_switch_is_read(value, expected):
+    code = "from django.conf import settings as s; print(s.COMPILED_QUERIES)"
+    result = run_manage(
+        "shell", "-c", code, env_overrides={**PRODUCTION_ENV, "COMPILED_QUERIES": value}
+    )
+    assert result.stdout.strip().splitlines()[-1] == expected
