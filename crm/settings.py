@@ -256,7 +256,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "crm.lib.redis_cache.RedisCache",
+            # One client per connection pool (crm/lib/redis_cache.py), or Django's own.
+            "BACKEND": "crm.lib.redis_cache.RedisCache"
+            if env_bool("REDIS_CLIENT_PER_POOL", default=True)
+            else "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }

@@ -51,3 +51,20 @@ def test_it_keeps_working_after_the_server_drops_its_connections(cache):
     cache.set("kept", "yes", timeout=60)
     redis.Redis.from_url(REDIS_URL).client_kill_filter(_type="normal", skipme=True)
     assert cache.get("kept") == "yes"  # the pool reconnects, as with Django's client
+
+
+def test_it_answers_as_djangos_own_backend(cache):
+    from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+
+    django_cache = DjangoRedisCache(REDIS_URL, {"KEY_PREFIX": "django"})
+
+    def session(backend):
+        backend.set("a", {"x": [1, "ş"]}, timeout=60)
+        backend.set_many({"b": 2, "c": b"bytes"})
+        answers = [backend.get("a"), backend.get_many(["b", "c", "missing"])]
+        answers += [backend.add("a", 0), backend.add("d", 4), backend.incr("b", 5)]
+        answers += [backend.touch("a", 30), backend.delete("d"), backend.has_key("d")]
+        backend.delete_many(["a", "b"])
+        return [*answers, backend.get("a", "gone"), backend.get("c")]
+
+    assert session(cache) == session(django_cache)
