@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from catalog.i18n import LANGUAGE_CODES, localized
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
+from crm.lib.money import format_money
 
 IMAGE_STORAGE = Product._meta.get_field("image").storage
 
@@ -94,3 +99,39 @@ def group_by_category(rows):
     for row in rows:
         groups.setdefault(row["category"], []).append(row)
     return list(groups.items())
+
+
+def render_preview(tenant, products, currency, discount, language) -> str:
+    """The product grid exactly as a customer with these settings sees it."""
+    with translation.override(language):
+        rows = catalog_rows(tenant, products, currency, discount, language)
+        return render_to_string(
+            "catalog/_product_grid.html",
+            {"groups": group_by_category(rows), "currency": currency},
+        )
+
+
+def price_table(tenant, products, language) -> list:
+    """The staff's list of products by category, each with its list price in every
+    currency the business sells in ("—" where it has none)."""
+    currencies = tenant.all_currencies
+    books = {c: PriceBook(tenant, c, products) for c in currencies}
+    rows = []
+    for product in products:
+        prices = []
+        for currency in currencies:
+            try:
+                prices.append(format_money(books[currency].list_price(product), currency))
+            except PriceUnavailable:
+                prices.append("—")
+        rows.append(
+            {
+                "product": product,
+                "name": localized(product, "name", language, tenant.default_language),
+                "category": localized(product.category, "name", language, tenant.default_language)
+                if product.category
+                else _("Uncategorised"),
+                "prices": prices,
+            }
+        )
+    return group_by_category(rows)
