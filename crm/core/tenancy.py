@@ -196,19 +196,21 @@ def tenant_switcher(user) -> list[SwitcherEntry]:
 
     Only names and links: every request still checks the membership itself
     (TenantMiddleware), so the menu never grants anything. Saving or deleting a membership
-    or a tenant forgets the cached menus it appears in (crm/signals.py).
+    or a tenant forgets the cached menus it appears in (crm/core/signals.py). Kept as plain
+    tuples: an object of a class of ours would not unpickle once the class moved, and the
+    shared cache outlives a deploy.
     """
     if not user.is_authenticated:
         return []
     key = switcher_key(user.pk)
-    entries = soft_cache.get(key)
-    if entries is None:
-        entries = [
-            SwitcherEntry(m.tenant_id, m.tenant.name, tenant_reverse(m.tenant, "customers:list"))
+    rows = soft_cache.get(key)
+    if rows is None:
+        rows = [
+            (m.tenant_id, m.tenant.name, tenant_reverse(m.tenant, "customers:list"))
             for m in memberships_of(user)
         ]
-        soft_cache.set(key, entries, SWITCHER_TIMEOUT)
-    return entries
+        soft_cache.set(key, rows, SWITCHER_TIMEOUT)
+    return [SwitcherEntry(*row) for row in rows]
 
 
 def forget_switchers(user_ids) -> None:

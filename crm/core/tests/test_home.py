@@ -58,3 +58,16 @@ def test_tenant_switcher_follows_memberships_and_renames(client_a, owner_a, tena
     assert "Brutăria Nouă" in client_a.get("/anka/customers/").content.decode()
     membership.delete()
     assert "Brutăria Nouă" not in client_a.get("/anka/customers/").content.decode()
+
+
+def test_the_cached_menu_holds_only_plain_values(client_a, owner_a, tenant_a):
+    """The shared cache outlives a deploy: a value of a class of ours would fail to unpickle
+    once the class moved (and every page would log it)."""
+    from django.core.cache import cache
+
+    from crm.core.tenancy import switcher_key
+
+    client_a.get("/anka/customers/")
+    assert cache.get(switcher_key(owner_a.pk)) == [
+        (tenant_a.pk, "Anka Tekstil", "/anka/customers/")
+    ]
