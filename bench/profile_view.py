@@ -23,6 +23,7 @@ that must differ (an idempotency key) or a page no cache may answer (`?fresh={n}
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
@@ -131,6 +132,12 @@ def main() -> int:
     for _ in range(10):  # warm: connections, templates, caches
         status = request()
     print(f"{args.path}: {status}")
+    # What start-up and warming made lives for the whole run: moved out of the garbage
+    # collector's reach, so that a full collection of it (hundreds of millions of
+    # instructions, at a moment that shifts with the heap) does not land in one count and
+    # not another (bench/instructions.sh subtracts two runs of different lengths).
+    gc.collect()
+    gc.freeze()
 
     queries = []
 

@@ -354,7 +354,7 @@ def write_results(seeded, info, results, rss, orders_after, redis) -> None:
         f"{fresh_page / trivial * 100:.1f}% of the trivial view).",
         "- The customers page and quick-order scenarios repeat one URL, so but for those "
         'marked "never from the cache" they are answered from the pages cached per tenant '
-        "generation (crm/generations.py) until something they show changes.",
+        "generation (crm/lib/generations.py) until something they show changes.",
         f"- Search query alone (ORM, 100,000 customers, trigram GIN on `UPPER(col)`), "
         f'ms per query: {info["search_ms"]}. The name searched for is "{info["name"]}", '
         "one customer's (the phone search finds the same customer).",

@@ -1,4 +1,4 @@
-"""Renew the tenant's catalog generation (crm/generations.py) on every write that can
+"""Renew the tenant's catalog generation (crm/lib/generations.py) on every write that can
 change what the quick-order catalog shows or what it costs."""
 
 from django.db.models.signals import post_delete, post_save

@@ -56,7 +56,7 @@ class QuickOrderLink(TenantOwned):
                 condition=Q(revoked_at__isnull=True),
                 name="quickorderlink_one_active_per_customer",
             ),
-            # Nothing stored may be a date that cannot be read back (crm/validation.py).
+            # Nothing stored may be a date that cannot be read back (crm/lib/validation.py).
             models.CheckConstraint(
                 condition=Q(expires_at__lt=LATEST_STORABLE),
                 name="quickorderlink_expiry_storable",
