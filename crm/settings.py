@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "catalog",
     "orders",
     "quickorder",
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +245,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Background jobs: Django's Tasks API (the django-tasks backport on 5.2), stored in the
+# database and run by `manage.py db_worker` on any machine (docs/operations.md). Queues:
+# "email" for outgoing emails, "default" for the rest (scheduled jobs, imports).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "email"],
+    }
+}
+# /healthz/queue answers 503 when the oldest job waiting to run is older than this.
+QUEUE_MAX_AGE_SECONDS = env_int("QUEUE_MAX_AGE_SECONDS", 300)
+
 # Quick-order rate limits: failed link lookups per IP per 10 minutes, orders per link per hour.
 QUICKORDER_FAILED_LOOKUPS_PER_IP = env_int("QUICKORDER_FAILED_LOOKUPS_PER_IP", 30)
 QUICKORDER_ORDERS_PER_LINK = env_int("QUICKORDER_ORDERS_PER_LINK", 20)
@@ -355,8 +370,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=bool(EMAIL_HOST))
-# Order emails are sent after the order commits, inside the request: a mail server that
-# accepts the connection and then hangs must not hold a worker until gunicorn kills it.
+# Emails are sent by the background worker (jobs/outbox.py): a mail server that accepts the
+# connection and then hangs must not hold it for ever.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CRM <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

@@ -26,6 +26,7 @@ handler500 = "crm.core.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/queue", views.healthz_queue, name="healthz_queue"),
     path("accounts/", include(account_urlpatterns)),
     path("i18n/language/", i18n.language_switch, name="language_switch"),
     path("admin/", admin.site.urls),

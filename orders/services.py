@@ -1,5 +1,5 @@
 """The only ways an order is created (place_order) or moves (transition); each is one
-transaction, and emails go out only after it commits."""
+transaction, and its emails are stored in it and sent by a job after it commits."""
 
 from __future__ import annotations
 
@@ -263,7 +263,7 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
             by,
             changes=[{"field": "status", "old": before, "new": customer.status}],
         )
-    transaction.on_commit(lambda: emails.order_received(order, order_lines))
+    emails.order_received(order, order_lines)  # stored now, sent once the order commits
     return order
 
 
@@ -301,7 +301,7 @@ def transition(order: Order, to: str, *, by, reason: str = "", tracking: str = "
         locked.cancel_reason = reason
         fields.append("cancel_reason")
     locked.save(update_fields=fields)
-    OrderStatusChange.objects.create(
+    change = OrderStatusChange.objects.create(
         tenant_id=locked.tenant_id,
         order=locked,
         from_status=from_status,
@@ -322,8 +322,6 @@ def transition(order: Order, to: str, *, by, reason: str = "", tracking: str = "
         tracking=tracking,
     )
     if to in (S.CONFIRMED, S.SHIPPED):
-        transaction.on_commit(
-            lambda: emails.status_changed(locked.pk, locked.tenant_id, to, locked.tracking)
-        )
+        emails.status_changed(locked, change)
     order.refresh_from_db()
     return order

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,17 +12,15 @@ from django_scopes import scopes_disabled
 
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
-from crm.lib.mail import render_email
 from crm.lib.money import quantize
 from crm.lib.plans import allow_generic_plans
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import lock_customer, record_event
+from jobs.outbox import queue_email
 from orders.models import Order
 from orders.services import LineRequest, check_idempotency_key, parse_quantity, place_order
 from quickorder.models import QuickOrderLink
 from quickorder.tokens import make_token, parse_token
-
-log = logging.getLogger(__name__)
 
 # Staff side ---------------------------------------------------------------------------
 
@@ -86,26 +81,22 @@ def active_link(customer: Customer) -> QuickOrderLink | None:
 
 
 def send_link_email(link: QuickOrderLink, url: str, *, by) -> bool:
-    """Email the link to the customer in their language (after the transaction commits)."""
+    """Email the link to the customer in their language (sent by a job after the commit)."""
     customer = link.customer
     if not customer.email:
         return False
-    record_event(customer, ActivityEvent.Kind.LINK_SENT, by, link=link.pk, to=customer.email)
-    context = {"customer": customer, "tenant": customer.tenant, "url": url, "link": link}
-    subject, body = render_email(
-        "quickorder/email/link_subject.txt",
-        "quickorder/email/link.txt",
-        context,
-        customer.preferred_language,
+    event = record_event(
+        customer, ActivityEvent.Kind.LINK_SENT, by, link=link.pk, to=customer.email
     )
-
-    def send():
-        try:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [customer.email])
-        except Exception:  # the mail server's trouble must not break the page
-            log.exception("could not send a quick-order link")
-
-    transaction.on_commit(send)
+    queue_email(
+        customer.tenant,
+        key=f"link:{link.pk}:sent:{event.pk}",
+        to=customer.email,
+        subject_template="quickorder/email/link_subject.txt",
+        body_template="quickorder/email/link.txt",
+        context={"customer": customer, "tenant": customer.tenant, "url": url, "link": link},
+        language=customer.preferred_language,
+    )
     return True
 
 

@@ -35,6 +35,32 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@require_GET
+@never_cache
+def healthz_queue(request: HttpRequest) -> JsonResponse:
+    """The age of the oldest job waiting to run: 503 when it is over QUEUE_MAX_AGE_SECONDS
+    (no worker is running, or they cannot keep up), for a second load-balancer check."""
+    from django.conf import settings
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        oldest = (
+            DBTaskResult.objects.ready()
+            .order_by("enqueued_at")
+            .values_list("enqueued_at", flat=True)[:1]
+        )
+        oldest = next(iter(oldest), None)
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    age = (timezone.now() - oldest).total_seconds() if oldest else 0
+    late = age > settings.QUEUE_MAX_AGE_SECONDS
+    return JsonResponse(
+        {"status": "late" if late else "ok", "oldest_queued_seconds": round(age)},
+        status=503 if late else 200,
+    )
+
+
 def tenant_home(request: HttpRequest) -> HttpResponse:
     return redirect("customers:list")
 

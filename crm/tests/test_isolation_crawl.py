@@ -16,7 +16,7 @@ from orders.services import LineRequest, place_order
 from quickorder.models import QuickOrderLink
 from quickorder.services import generate_link
 
-PUBLIC = re.compile(r"^(|healthz|accounts/.*|i18n/language/|media/.*|q/.*)$")
+PUBLIC = re.compile(r"^(|healthz|healthz/queue|accounts/.*|i18n/language/|media/.*|q/.*)$")
 ADMIN = re.compile(r"^(\^?admin/.*|anka/admin/.*)$")
 TENANT = re.compile(r"^anka/")
 

@@ -10,6 +10,7 @@ from django_scopes import scope, scopes_disabled
 
 from conftest import make_product
 from customers.models import Customer
+from jobs.testing import committed_and_sent
 from orders.models import Order
 from quickorder import services
 from quickorder.tokens import SALT, make_token
@@ -208,7 +209,7 @@ def checkout(client, token, **data):
 
 
 def test_checkout_places_the_order_with_server_prices(
-    client, link_a, products_a, tenant_a, customer_a, django_capture_on_commit_callbacks
+    client, link_a, products_a, tenant_a, customer_a
 ):
     link, token = link_a
     tenant_a.notification_email = "orders@anka.example"
@@ -216,7 +217,7 @@ def test_checkout_places_the_order_with_server_prices(
     add(client, token, products_a[0], "2")
     with scopes_disabled():
         address = customer_a.addresses.get()
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_and_sent():
         response, _key = checkout(
             client,
             token,
@@ -248,14 +249,14 @@ def test_checkout_places_the_order_with_server_prices(
 
 
 def test_the_order_keeps_the_language_the_customer_ordered_in(
-    client, link_a, products_a, tenant_a, customer_a, django_capture_on_commit_callbacks
+    client, link_a, products_a, tenant_a, customer_a
 ):
     """The customer prefers Turkish but reads the page in English: the lines, the
     confirmation and the email are in English, as the cart was."""
     _link, token = link_a
     client.get(url(token) + "?lang=en")
     add(client, token, products_a[0], "1")
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_and_sent():
         response, _key = checkout(client, token, address="")
     with scope(tenant=tenant_a):
         order = Order.objects.get()

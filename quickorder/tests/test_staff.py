@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django_scopes import scope, scopes_disabled
 
 from crm.lib.logging import RedactQuickOrderTokens
+from jobs.testing import committed_and_sent
 from quickorder.models import QuickOrderLink
 from quickorder.tokens import make_token
 
@@ -102,11 +103,9 @@ def test_regenerating_keeps_the_expiry_unless_it_has_passed(client_a, customer_a
         assert newest.revoked_at is None and newest.expires_at is None
 
 
-def test_send_by_email_in_the_customers_language(
-    client_a, customer_a, tenant_a, django_capture_on_commit_callbacks
-):
+def test_send_by_email_in_the_customers_language(client_a, customer_a, tenant_a):
     client_a.post(base(customer_a) + "generate/")
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_and_sent():
         client_a.post(base(customer_a) + "send/")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
