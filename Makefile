@@ -33,8 +33,10 @@ run: export REQUEST_LOG ?= 0
 run: compilemessages seed
 	@echo
 	@echo "  Open http://$(HOST):$(PORT)/ and log in with one of the demo users above."
+	@echo "  Starting: web (the site), worker (emails and other background jobs) and"
+	@echo "  scheduler (daily work, every 5 minutes). Ctrl-C stops all three."
 	@echo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" HOST=$(HOST) $(VENV)/bin/honcho -f Procfile start --port $(PORT)
 
 test: $(VENV)/.installed-dev compilemessages
 	$(VENV)/bin/pytest
