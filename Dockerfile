@@ -1,4 +1,6 @@
-# Production image: gunicorn behind your proxy, PostgreSQL via DATABASE_URL.
+# Production image: gunicorn behind your proxy, PostgreSQL via DATABASE_URL. The same image
+# runs the background worker (`python manage.py db_worker --queue-name "*"`) and the
+# scheduler (`python manage.py run_scheduled`, every few minutes): compose.yaml.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
