@@ -1,5 +1,7 @@
 """Two gunicorn servers on two loopback ports, one PostgreSQL database and one Redis, as two
-machines behind a load balancer: requests alternate between them and nothing breaks.
+machines behind a load balancer: requests alternate between them and nothing breaks. Two
+background workers (`db_worker`) in processes of their own send the emails to a real SMTP
+server (aiosmtpd), each once.
 
 Runs only on PostgreSQL with Redis at REDIS_URL (default redis://127.0.0.1:6379/15); CI's
 PostgreSQL pass runs it.
@@ -74,8 +76,29 @@ def static_root(tmp_path_factory):
     return root
 
 
+class Mailbox:
+    def __init__(self):
+        self.received = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append((envelope.rcpt_tos, envelope.content.decode()))
+        return "250 OK"
+
+
 @pytest.fixture
-def servers(static_root):
+def mailbox():
+    from aiosmtpd.controller import Controller
+
+    box, port = Mailbox(), free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    box.port = port
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def servers(static_root, mailbox):
     if connection.vendor != "postgresql":
         pytest.skip("the fleet test needs PostgreSQL")
     if not redis_available():
@@ -127,6 +150,29 @@ def servers(static_root):
             )
         )
         urls.append(f"http://127.0.0.1:{port}")
+    mail_env = {
+        **env,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(mailbox.port),
+        "EMAIL_USE_TLS": "0",
+    }
+    for _ in range(2):  # the workers: as many as one likes, on any machine
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "db_worker",
+                    "--queue-name",
+                    "*",
+                    "--interval",
+                    "0.2",
+                    "--no-reload",
+                ],
+                cwd=ROOT,
+                env=mail_env,
+            )
+        )
     try:
         # A booting server accepts connections before its workers answer them, so a
         # probe can time out as well as be refused (seen on a slow machine).
@@ -188,8 +234,10 @@ def shop():
             password=PBKDF2PasswordHasher().encode("fleet-pass-123456", "fleetsalt1234"),
         )
         Membership.objects.create(tenant=tenant, user=user, role="owner")
+        tenant.notification_email = "orders@fleet.example"
+        tenant.save()
         product = make_product(tenant, "F-1", Decimal("10"))
-        customers = [make_customer(tenant, f"C{i}") for i in range(8)]
+        customers = [make_customer(tenant, f"C{i}", email=f"c{i}@example.com") for i in range(8)]
     with scope(tenant=tenant):
         tokens = [make_token(generate_link(c, by=user)) for c in customers]
     return tenant, product, tokens
@@ -286,3 +334,21 @@ def test_orders_through_both_servers_at_once_get_distinct_gap_free_numbers(serve
         thread.join()
     assert errors == []
     assert sorted(numbers) == list(range(1, len(tokens) + 1))
+
+
+def test_the_workers_send_every_order_email_once(servers, shop, mailbox):
+    a, b = servers
+    _tenant, product, tokens = shop
+    numbers = [
+        order_through(Browser(), *((a, b) if i % 2 else (b, a)), tokens[i], product)
+        for i in range(4)
+    ]
+    deadline = time.monotonic() + 60
+    while len(mailbox.received) < 2 * len(numbers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1)  # a second sending would have arrived by now
+    to_customers = sorted(r[0][0] for r in mailbox.received if r[0][0] != "orders@fleet.example")
+    assert to_customers == [f"c{i}@example.com" for i in range(4)]
+    assert sum(r[0] == ["orders@fleet.example"] for r in mailbox.received) == len(numbers)
+    message_ids = [re.search(r"Message-ID: (\S+)", r[1]).group(1) for r in mailbox.received]
+    assert len(set(message_ids)) == len(message_ids) == 2 * len(numbers)
