@@ -191,3 +191,12 @@ def link_a(tenant_a, customer_a, owner_a, products_a):
     )
     link = generate_link(customer_a, by=owner_a)
     return link, make_token(link)
+
+
+def staff_page_queries(own: int) -> int:
+    """The queries of a staff page: the session, the user with their membership (two
+    queries when MEMBER_LOOKUP is off: Django reads the user, then the membership), and the
+    page's `own`."""
+    from django.conf import settings
+
+    return 2 + (0 if settings.MEMBER_LOOKUP else 1) + own

@@ -195,6 +195,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Queries compiled once per process (crm/lib/compiled.py), the one place built on Django's
 # private ORM internals: off, the plain ORM runs them (to try a Django upgrade).
 COMPILED_QUERIES = env_bool("COMPILED_QUERIES", default=True)
+# The other two pieces built on Django's private internals for speed (docs/scaling.md):
+# choice labels from a table (crm/lib/choices.py) and the user read with their membership
+# (crm/core/tenancy.py). Off, Django's own code runs.
+FAST_CHOICE_LABELS = env_bool("FAST_CHOICE_LABELS", default=True)
+MEMBER_LOOKUP = env_bool("MEMBER_LOOKUP", default=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "crm.User"

@@ -9,12 +9,10 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.choices import CallableChoiceIterator
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, ScopeError, get_scope
 
+from crm.lib.choices import QuickChoiceDisplay
 from crm.lib.images import validate_image
 from crm.lib.money import validate_currency
 from crm.lib.text import fold
@@ -166,25 +164,6 @@ class Tenant(models.Model):
     @property
     def offered_languages(self) -> list[str]:
         return self.quickorder_languages or [self.default_language]
-
-
-class QuickChoiceDisplay:
-    """`get_FOO_display()` from a label table built once per field.
-
-    Django's own builds a dict of the field's choices on every call, hashing each lazy
-    label, which translates it: a page listing 25 orders and 25 timeline events spent more
-    on that than on its queries. Same result, including the raw value for an unknown one.
-    """
-
-    def _get_FIELD_display(self, field):
-        if isinstance(field.choices, CallableChoiceIterator):  # may change: Django's way
-            return super()._get_FIELD_display(field)
-        labels = field.__dict__.get("_display_labels")
-        if labels is None:
-            labels = {make_hashable(value): label for value, label in field.flatchoices}
-            field.__dict__["_display_labels"] = labels
-        value = getattr(self, field.attname)
-        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
 def tenant_key(value):

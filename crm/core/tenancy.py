@@ -104,14 +104,17 @@ def member_lookup(request: HttpRequest, slug: str) -> MemberLookup | None:
 
 class MemberLookupMiddleware:
     """Right after AuthenticationMiddleware, before anything reads `request.user`: on a
-    tenant's pages, reads the user and their membership in one query (member_lookup)."""
+    tenant's pages, reads the user and their membership in one query (member_lookup).
+
+    It hands the user to Django through the private `request._cached_user` (listed in
+    docs/scaling.md); MEMBER_LOOKUP=0 turns it off, and Django reads the user itself."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
         slug = first_segment(request.path_info)
-        if slug and slug not in RESERVED_SLUGS:
+        if settings.MEMBER_LOOKUP and slug and slug not in RESERVED_SLUGS:
             request.member_lookup = member_lookup(request, slug)
         return self.get_response(request)
 

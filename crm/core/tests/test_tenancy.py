@@ -193,7 +193,8 @@ def user_queries(client, path):
     ]
 
 
-def test_a_tenant_page_reads_user_and_membership_in_one_query(client_a, owner_a):
+def test_a_tenant_page_reads_user_and_membership_in_one_query(client_a, owner_a, settings):
+    settings.MEMBER_LOOKUP = True
     response, queries = user_queries(client_a, "/anka/customers/")
     assert response.status_code == 200
     assert response.wsgi_request.user == owner_a
@@ -201,7 +202,8 @@ def test_a_tenant_page_reads_user_and_membership_in_one_query(client_a, owner_a)
     assert len(queries) == 1 and 'FROM "crm_membership"' in queries[0], queries
 
 
-def test_a_non_member_costs_no_second_membership_query(client, outsider, tenant_a):
+def test_a_non_member_costs_no_second_membership_query(client, outsider, tenant_a, settings):
+    settings.MEMBER_LOOKUP = True
     client.force_login(outsider)
     response, queries = user_queries(client, "/anka/customers/")
     assert response.status_code == 404
@@ -300,3 +302,11 @@ def test_an_untested_django_version_stops_the_project_while_compiled_queries_are
     assert [e.id for e in check_django_version()] == ["crm.E003"]
     settings.COMPILED_QUERIES = False
     assert [e.id for e in check_django_version()] == ["crm.W003"]
+
+
+def test_with_the_member_lookup_off_django_reads_the_user_itself(client_a, owner_a, settings):
+    settings.MEMBER_LOOKUP = False
+    response, queries = user_queries(client_a, "/anka/customers/")
+    assert response.status_code == 200 and response.wsgi_request.user == owner_a
+    assert len(queries) == 1  # Django's own user query; the membership is read apart
+    assert not hasattr(response.wsgi_request, "member_lookup")
