@@ -69,7 +69,9 @@ def queue_email(
         ignore_conflicts=True,
     )
     tenant_id = tenant.pk
-    transaction.on_commit(lambda: enqueue_delivery(tenant_id, key))
+    # robust: should enqueueing fail once the event has committed (the database restarting,
+    # say), the request still succeeds, and the scheduler's sweep sends the email later.
+    transaction.on_commit(lambda: enqueue_delivery(tenant_id, key), robust=True)
 
 
 def enqueue_delivery(tenant_id: int, key: str, *, run_after=None) -> None:
@@ -138,4 +140,4 @@ def retry(email: OutboxEmail) -> None:
     OutboxEmail.objects.filter(pk=email.pk, sent_at__isnull=True).update(
         failed_at=None, next_attempt_at=timezone.now()
     )
-    transaction.on_commit(lambda: enqueue_delivery(email.tenant_id, email.key))
+    transaction.on_commit(lambda: enqueue_delivery(email.tenant_id, email.key), robust=True)

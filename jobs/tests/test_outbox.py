@@ -175,3 +175,20 @@ def test_the_backoff_grows():
     waits = outbox.BACKOFF
     assert waits == sorted(waits) and waits[0] == timedelta(minutes=1)
     assert sum(waits, timedelta()) > timedelta(days=1)
+
+
+def test_a_lost_enqueue_after_the_commit_fails_nothing_and_is_swept_up(buyer, towel, monkeypatch):
+    from jobs import schedule
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the queue is away")
+
+    monkeypatch.setattr(outbox, "enqueue_delivery", unreachable)
+    with committed_and_sent():
+        placed = order(buyer, towel)  # the order stands
+    monkeypatch.undo()
+    assert mail.outbox == []
+    later = timezone.now() + schedule.LOST_AFTER + timedelta(minutes=1)
+    assert schedule.tick(later)["resent"] == 1
+    run_jobs()
+    assert len(mail.outbox) == 1 and f"#{placed.number}" in mail.outbox[0].subject
