@@ -156,3 +156,46 @@ class Client:
 
 def new_key() -> str:
     return secrets.token_urlsafe(24)
+
+
+@contextlib.contextmanager
+def job_worker(env: dict, **extra):
+    """A background worker (`manage.py db_worker`), as production runs beside the web."""
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2", "--no-reload"],
+        cwd=ROOT,
+        env={**env, **extra},
+    )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+class _Mailbox:
+    def __init__(self, delay: float):
+        self.delay = delay
+        self.received = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        import asyncio
+
+        await asyncio.sleep(self.delay)
+        self.received += 1
+        return "250 OK"
+
+
+@contextlib.contextmanager
+def smtp_server(delay: float = 0.0):
+    """A real SMTP server on loopback (aiosmtpd) that takes `delay` seconds per message."""
+    from aiosmtpd.controller import Controller
+
+    mailbox, port = _Mailbox(delay), free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    mailbox.env = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(port), "EMAIL_USE_TLS": "0"}
+    try:
+        yield mailbox
+    finally:
+        controller.stop()
