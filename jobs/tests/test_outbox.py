@@ -177,12 +177,23 @@ def test_the_backoff_grows():
     assert sum(waits, timedelta()) > timedelta(days=1)
 
 
-def test_a_lost_enqueue_after_the_commit_fails_nothing_and_is_swept_up(buyer, towel, monkeypatch):
+def test_a_job_is_stored_in_the_events_own_transaction(buyer, towel):
+    with TestCase.captureOnCommitCallbacks() as callbacks:
+        order(buyer, towel)
+        assert DBTaskResult.objects.count() == 1  # before the commit, in the same transaction
+    # nothing of the outbox waits for the commit: the job needs no commit of its own
+    assert [c for c in callbacks if c.__module__ == outbox.__name__] == []
+
+
+def test_with_a_queue_kept_elsewhere_a_lost_enqueue_fails_nothing_and_is_swept_up(
+    buyer, towel, monkeypatch
+):
     from jobs import schedule
 
     def unreachable(*args, **kwargs):
         raise ConnectionError("the queue is away")
 
+    monkeypatch.setattr(outbox, "jobs_share_the_transaction", lambda: False)  # Redis, say
     monkeypatch.setattr(outbox, "enqueue_delivery", unreachable)
     with committed_and_sent():
         placed = order(buyer, towel)  # the order stands
