@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope
 
 from catalog.models import Product
-from crm.lib import ratelimit
+from crm.lib import money, ratelimit
 from crm.lib.client_address import client_ip
 from crm.lib.htmx import safe_next
 from crm.lib.validation import is_number
@@ -62,7 +62,11 @@ def with_link(view):
         language = services.page_language(link, chosen)
         if request.GET.get("lang") == language:
             request.session[f"qo-lang-{link.public_id}"] = language
-        with scope(tenant=link.tenant), translation.override(language):
+        with (
+            scope(tenant=link.tenant),
+            translation.override(language),
+            money.business_country(link.tenant.country),
+        ):
             request.LANGUAGE_CODE = language
             response = view(request, link, token, *args, **kwargs)
         patch_vary_headers(response, ("HX-Request",))

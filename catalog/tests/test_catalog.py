@@ -71,7 +71,7 @@ def test_catalog_page_lists_products_with_price_per_currency(client_a, catalog_a
     body = response.content.decode()
     assert response.status_code == 200
     assert "Bath towel" in body and "Towels" in body
-    assert "TRY1,000.00" in body and "€26.50" in body and "$29.00" in body
+    assert "₺1,000.00" in body and "€26.50" in body and "$29.00" in body
     assert "Cozonac" not in body  # another tenant's product
 
 

@@ -138,7 +138,10 @@ class Tenant(models.Model):
         max_length=2,
         default="TR",
         validators=[validate_phone_region],
-        help_text=_("Country used to read phone numbers written without +country code."),
+        help_text=_(
+            "The business's country: phone numbers written without +country code are read"
+            " as this country's, and amounts are written the way it writes them."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -150,6 +153,11 @@ class Tenant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def country(self) -> str:
+        """The business's country (ISO 3166), for phone numbers and money."""
+        return self.default_phone_region
 
     @property
     def all_currencies(self) -> list[str]:

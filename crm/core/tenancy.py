@@ -25,7 +25,7 @@ from django_scopes import scope, scopes_disabled
 
 from crm.core.models import RESERVED_SLUGS, Membership
 from crm.core.urlconfs import tenant_reverse, tenant_urlconf
-from crm.lib import soft_cache
+from crm.lib import money, soft_cache
 from crm.lib.compiled import CompiledQuery
 
 
@@ -162,7 +162,12 @@ class TenantMiddleware:
         request.tenant = membership.tenant
         request.membership = membership
         request.urlconf = tenant_urlconf(slug)
-        with scope(tenant=membership.tenant), timezone.override(membership.tenant.timezone):
+        tenant = membership.tenant
+        with (
+            scope(tenant=tenant),
+            timezone.override(tenant.timezone),
+            money.business_country(tenant.country),
+        ):
             # Django renders TemplateResponses inside this call, so they see the scope.
             # Streaming responses would not: build their content in the view.
             return self.get_response(request)

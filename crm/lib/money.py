@@ -4,13 +4,18 @@ Babel knows each ISO 4217 currency's number of decimals (JPY 0, EUR 2, KWD 3) an
 locale's way of writing amounts, so none of that is hand-written here.
 """
 
+import contextlib
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from babel import Locale, UnknownLocaleError
 from babel.numbers import (
     format_currency,
     get_currency_name,
     get_currency_precision,
+    get_currency_symbol,
+    get_territory_currencies,
     list_currencies,
 )
 from django.core.exceptions import ValidationError
@@ -43,20 +48,68 @@ def babel_locale(language: str | None = None) -> str:
     return to_locale(language or get_language() or "en")
 
 
-def format_money(amount: Decimal, currency: str, locale: str | None = None) -> str:
-    """Format an amount for display, e.g. "€1.234,50" in Romanian or "₺1.234,50" in Turkish.
+# The country of the business whose page, email or file is being written (ISO 3166 "TR"):
+# set for a request by the tenant middleware and the quick-order pages, and by a job with
+# `business_country(tenant.country)`. Amounts are written the way that country's people
+# read them in the page's language (see format_money).
+_COUNTRY: ContextVar[str] = ContextVar("business_country", default="")
 
-    `locale` is a Django language code ("tr") or a Babel locale name ("tr_TR"); the
-    active language is used when it is omitted.
+
+@contextlib.contextmanager
+def business_country(country: str):
+    token = _COUNTRY.set((country or "").upper())
+    try:
+        yield
+    finally:
+        _COUNTRY.reset(token)
+
+
+def format_money(
+    amount: Decimal, currency: str, locale: str | None = None, country: str | None = None
+) -> str:
+    """Format an amount for display in a language, for a business's country:
+
+    - "₺390.00" in English for a Turkish business (the lira's own sign, where English
+      alone would write "TRY390.00"), "₺390,00" in Turkish, "390,00 RON" in Romanian;
+    - the country's way of writing numbers where Babel knows the language there
+      ("390,00 €" in English for a Romanian business, CLDR's en_RO).
+
+    `locale` is a Django language code ("tr") or a Babel locale name ("tr_TR"), the active
+    language when omitted; `country` the business's, the current one when omitted.
     """
-    return _format(str(quantize(amount, currency)), currency, babel_locale(locale))
+    country = _COUNTRY.get() if country is None else country.upper()
+    return _format(str(quantize(amount, currency)), currency, babel_locale(locale), country)
 
 
 @lru_cache(maxsize=4096)
-def _format(amount: str, currency: str, locale: str) -> str:
+def _format(amount: str, currency: str, locale: str, country: str) -> str:
     # Memoised: Babel takes about 70 µs per amount, and pages and emails repeat amounts.
     # Keyed by the amount's text, since Decimal("1.5") and Decimal("1.50") are equal.
-    return format_currency(Decimal(amount), currency, locale=locale, currency_digits=True)
+    where, pattern = _written_in(locale, country, currency)
+    return format_currency(Decimal(amount), currency, pattern, locale=where, currency_digits=True)
+
+
+@lru_cache(maxsize=1024)
+def _written_in(locale: str, country: str, currency: str) -> tuple[str, str | None]:
+    """The Babel locale to write in and, where the currency's sign must be put in, the
+    pattern that holds it (else None: the locale's own pattern and sign)."""
+    where = Locale.parse(locale)
+    if country and not where.territory:
+        with contextlib.suppress(UnknownLocaleError, ValueError):
+            where = Locale.parse(f"{where.language}_{country}")
+    if not country or currency not in get_territory_currencies(country):
+        return str(where), None
+    if get_currency_symbol(currency, where) != currency:
+        return str(where), None  # the language has its own sign for it (₽ in Russian)
+    try:
+        home = Locale.parse(f"und_{country}")  # the country's own language (tr_TR)
+    except (UnknownLocaleError, ValueError):
+        return str(where), None
+    sign = get_currency_symbol(currency, home)
+    if sign == currency or any(ch.isalpha() for ch in sign):
+        return str(where), None  # no sign of its own, or a word in another script
+    pattern = where.currency_formats["standard"].pattern.replace("¤", "'" + sign + "'")
+    return str(where), pattern
 
 
 def currency_name(code: str, language: str | None = None) -> str:

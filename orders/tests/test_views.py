@@ -46,7 +46,7 @@ def test_orders_page_shows_customer_items_quantities_and_total(client_a, orders_
     assert "#2" in body and "#1" in body
     assert "Yıldız Ev Tekstili" in body
     assert "2 × Havlu" in body and "3 × Peştemal" in body
-    assert "TRY2,000.00" in body
+    assert "₺2,000.00" in body
     assert "Cafeneaua" not in body
     assert body.index("#2") < body.index("#1")  # newest first
 
@@ -115,7 +115,7 @@ def test_csv_export_of_the_filtered_list_neutralises_formulas(client_a, orders_a
 def test_detail_shows_lines_prices_totals_and_next_steps(client_a, orders_a):
     order = orders_a[0]
     body = client_a.get(f"/anka/orders/{order.pk}/").content.decode()
-    assert "Havlu" in body and "TRY1,000.00" in body and "TRY2,000.00" in body
+    assert "Havlu" in body and "₺1,000.00" in body and "₺2,000.00" in body
     assert "Confirm order" in body and "Cancel order" in body
     assert "Mark as shipped" not in body
 
@@ -197,7 +197,7 @@ def test_empty_staff_order_is_refused(client_a, customer_a, products_a):
 
 def test_customer_page_lists_orders_and_totals_per_currency(client_a, orders_a, customer_a):
     body = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
-    assert "Total ordered" in body and "TRY2,000.00" in body
+    assert "Total ordered" in body and "₺2,000.00" in body
 
 
 def test_customer_with_orders_is_archived_not_deleted(client_a, orders_a, customer_a):

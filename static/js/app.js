@@ -11,11 +11,60 @@ document.addEventListener("click", (event) => {
   });
 });
 
-// A submit button marked data-once is disabled after the first click (the server's
-// idempotency key makes a second submission harmless anyway).
+// Buttons show that they are working, and a second click does nothing twice: a form being
+// sent is marked busy (aria-busy, a spinner on its button) and refuses another submit until
+// the answer arrives. htmx forms are released when their request ends; a plain post leaves
+// the page, and coming back to it (the back button) releases it too.
+function busy(form, on, submitter) {
+  if (on) form.setAttribute("aria-busy", "true"); else form.removeAttribute("aria-busy");
+  const button = submitter || form.querySelector("button[type=submit], button:not([type])");
+  if (on && button) button.classList.add("is-busy");
+  if (!on) form.querySelectorAll(".is-busy").forEach((b) => b.classList.remove("is-busy"));
+}
+const isHtmx = (form) => form.matches("[hx-post], [hx-get], [data-hx-post], [data-hx-get]");
 document.addEventListener("submit", (event) => {
-  const button = event.target.querySelector("button[data-once]");
-  if (button) setTimeout(() => { button.disabled = true; }, 0);
+  const form = event.target;
+  if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
+  if (form.method.toLowerCase() !== "post" || isHtmx(form)) return;
+  // After the submit event, so that the clicked button's own name and value are sent.
+  setTimeout(() => { if (!event.defaultPrevented) busy(form, true, event.submitter); }, 0);
+});
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[aria-busy]").forEach((form) => busy(form, false));
+});
+document.addEventListener("htmx:beforeRequest", (event) => {
+  const form = event.detail.elt.closest("form");
+  if (!form || event.detail.requestConfig?.verb === "get") return;
+  if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
+  busy(form, true, event.detail.requestConfig?.triggeringEvent?.submitter);
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  const form = event.detail.elt.closest?.("form");
+  if (form && form.isConnected) busy(form, false);
+});
+
+// After a failed save the user sees why, where they are looking: the first invalid field
+// takes the focus and is scrolled into view (the summary at the top of the form links to
+// every one); a form error with no field of its own (an edit conflict) focuses the summary.
+function focusFirstError(root) {
+  const summary = root.querySelector("[data-error-summary]");
+  if (!summary) return;
+  const form = summary.closest("form") || root;
+  const field = form.querySelector('[aria-invalid="true"], .field--invalid :is(input, select, textarea)');
+  const target = summary.hasAttribute("data-focus-summary") || !field ? summary : field;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "center" });
+}
+document.addEventListener("DOMContentLoaded", () => focusFirstError(document));
+document.addEventListener("htmx:afterSettle", (event) => focusFirstError(event.detail.elt));
+// A link of the summary focuses its field, not only scrolls to it.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("[data-error-summary] a[href^='#']");
+  const field = link && document.getElementById(link.getAttribute("href").slice(1));
+  if (!field) return;
+  event.preventDefault();
+  field.focus({ preventScroll: true });
+  field.scrollIntoView({ block: "center" });
 });
 
 // An htmx request that fails is not swapped into the page, so what was typed stays; say
