@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from catalog.models import Product
@@ -18,7 +19,13 @@ from customers.models import ActivityEvent, Address, Customer
 from customers.services import lock_customer, record_event
 from jobs.outbox import queue_email
 from orders.models import Order
-from orders.services import LineRequest, check_idempotency_key, parse_quantity, place_order
+from orders.services import (
+    LineRequest,
+    OrderError,
+    check_idempotency_key,
+    parse_quantity,
+    place_order,
+)
 from quickorder.models import QuickOrderLink
 from quickorder.tokens import make_token, parse_token
 
@@ -170,6 +177,18 @@ class Cart:
         quantity = parse_quantity(quantity)
         items = self.items()
         items[product_id] = parse_quantity(items.get(product_id, 0) + quantity)
+        self._save(items)
+
+    def step(self, product_id: int, step) -> None:
+        """One more or one less (the - and + of a cart line); none left removes the line."""
+        if str(step) not in ("1", "-1"):
+            raise OrderError(_("Enter a whole number of items."), code="quantity")
+        items = self.items()
+        quantity = items.get(product_id, 0) + int(step)
+        if quantity <= 0:
+            items.pop(product_id, None)
+        else:
+            items[product_id] = parse_quantity(quantity)
         self._save(items)
 
     def remove(self, product_id: int) -> None:

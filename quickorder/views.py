@@ -124,10 +124,15 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
     return render(request, "quickorder/catalog.html", context)
 
 
-def _after_cart_change(request, link, token, error: str = "") -> HttpResponse:
+def _after_cart_change(request, link, token, error: str = "", added=None) -> HttpResponse:
+    """The cart again: for htmx the cart, the cart bar at the bottom of a phone's screen and,
+    after an add, the word "Added" on the product's own card, where the thumb is."""
     if request.htmx:
         context = _context(request, link, token, cart_error=error)
-        return render(request, "quickorder/catalog.html#cart", context)
+        if added and not error:
+            line = next((li for li in context["cart"].lines if li.product.pk == added), None)
+            context["added"] = (added, line.quantity if line else 0)
+        return render(request, "quickorder/_cart_response.html", context)
     if error:
         from django.contrib import messages
 
@@ -155,7 +160,7 @@ def cart_add(request, link, token):
         Cart(request.session, link).add(product_id, request.POST.get("quantity", "1"))
     except OrderError as exc:
         return _after_cart_change(request, link, token, exc.messages[0])
-    return _after_cart_change(request, link, token)
+    return _after_cart_change(request, link, token, added=product_id)
 
 
 @require_POST
@@ -169,10 +174,19 @@ def cart_update(request, link, token):
         cart.remove(product_id)
         return _after_cart_change(request, link, token)
     try:
-        cart.set(product_id, request.POST.get("quantity", ""))
+        if request.POST.get("step"):  # the - or + of the line
+            cart.step(product_id, request.POST["step"])
+        else:
+            cart.set(product_id, request.POST.get("quantity", ""))
     except OrderError as exc:
         return _after_cart_change(request, link, token, exc.messages[0])
     return _after_cart_change(request, link, token)
+
+
+@with_link
+def cart_page(request, link, token):
+    """The cart as a screen of its own (a phone's: the catalog shows only its bar)."""
+    return render(request, "quickorder/cart.html", _context(request, link, token))
 
 
 @with_link

@@ -170,6 +170,73 @@ def test_cart_with_htmx_returns_the_cart_with_server_totals(client, link_a, prod
     assert "€47,70" in body
 
 
+def test_an_add_updates_the_cart_bar_and_says_added_on_the_card(client, link_a, products_a):
+    _link, token = link_a
+    client.get(url(token), {"lang": "en"})
+    towel = products_a[0]
+    add(client, token, towel, "2", HTTP_HX_REQUEST="true")
+    body = add(client, token, towel, "1", HTTP_HX_REQUEST="true").content.decode()
+    # The bar at the bottom of a phone's screen, swapped out of band: 3 pieces, the total.
+    bar = body[body.index('id="cart-bar"') :]
+    assert 'hx-swap-oob="true"' in bar[:60]
+    assert "3 pieces" in bar and "€71.55" in bar  # English: a point
+    assert f'href="/q/{token}/cart/"' in bar
+    # On the product's own card, where the thumb is.
+    assert f'id="added-{towel.pk}"' in body and "Added · 3 in your cart" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [("en", "1 piece", "2 pieces"), ("tr", "1 adet", "2 adet")],
+)
+def test_the_cart_bar_counts_pieces_in_the_pages_language(
+    client, link_a, products_a, language, one, two
+):
+    _link, token = link_a
+    client.get(url(token), {"lang": language})
+    body = add(client, token, products_a[0], "1", HTTP_HX_REQUEST="true").content.decode()
+    assert f">{one}<" in body
+    body = add(client, token, products_a[0], "1", HTTP_HX_REQUEST="true").content.decode()
+    assert f">{two}<" in body
+
+
+def test_the_cart_is_a_screen_of_its_own(client, link_a, products_a):
+    _link, token = link_a
+    client.get(url(token), {"lang": "en"})
+    assert "Your cart is empty." in client.get(url(token, "cart/")).content.decode()
+    add(client, token, products_a[0], "2")
+    body = client.get(url(token, "cart/")).content.decode()
+    assert "€47.70" in body and f'href="/q/{token}/checkout/"' in body
+    # Its - and + work without JavaScript, and come back to the cart.
+    response = client.post(
+        url(token, "cart/update/"),
+        {"product": products_a[0].pk, "step": "1", "next": url(token, "cart/")},
+    )
+    assert response.status_code == 302 and response.url == url(token, "cart/")
+    assert client.get(url(token, "cart/")).context["cart"].lines[0].quantity == 3
+    for _ in range(3):
+        client.post(url(token, "cart/update/"), {"product": products_a[0].pk, "step": "-1"})
+    assert client.get(url(token, "cart/")).context["cart"].lines == []  # none left: removed
+
+
+@pytest.mark.parametrize("step", ["2", "-5", "x", "1e3"])
+def test_a_step_other_than_one_is_refused_clearly(client, link_a, products_a, step):
+    _link, token = link_a
+    add(client, token, products_a[0], "2")
+    response = client.post(
+        url(token, "cart/update/"),
+        {"product": products_a[0].pk, "step": step},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Miktarı tam sayı olarak girin." in response.content.decode()  # Turkish
+    assert client.get(url(token)).context["cart"].lines[0].quantity == 2
+
+
+def test_the_cart_screen_of_a_bad_token_is_the_same_404(client, link_a):
+    _link, token = link_a
+    assert client.get(url(token[:-2] + "xx", "cart/")).status_code == 404
+
+
 @pytest.mark.parametrize("quantity", ["0", "-1", "10001", "1e30", "٣", "1.5", "", "abc"])
 def test_bad_quantities_get_a_clear_error(client, link_a, products_a, quantity):
     _link, token = link_a
@@ -501,10 +568,14 @@ def test_category_menu_lists_every_category_with_products_whatever_the_search(
         products_a[0].save()
         products_a[1].category = second
         products_a[1].save()
-    option = regex.compile(r'<option value="(\d+)"[^>]*>([^<]+)</option>')
+    chip = regex.compile(r'<a class="chip[^"]*" href="\?category=(\d+)[^"]*"[^>]*>([^<]+)</a>')
     for query in [{}, {"q": "Havlu"}, {"category": first.pk}]:
         body = client.get(url(token), query).content.decode()
-        assert option.findall(body) == [(str(first.pk), "Havlular"), (str(second.pk), "Bornoz")]
+        assert chip.findall(body) == [(str(first.pk), "Havlular"), (str(second.pk), "Bornoz")]
+    # The chosen one is marked, and a search keeps it.
+    body = client.get(url(token), {"category": first.pk, "q": "Havlu"}).content.decode()
+    assert regex.search(rf'class="chip is-current" href="\?category={first.pk}&amp;q=Havlu"', body)
+    assert f'<input type="hidden" name="category" value="{first.pk}">' in body
 
 
 def test_catalog_queries_do_not_grow_with_the_products(

@@ -96,3 +96,17 @@ document.addEventListener("htmx:afterRequest", (event) => {
   // A later request that worked clears the message.
   if (event.detail.successful) document.querySelector(".messages--htmx")?.remove();
 });
+
+// Quantity steppers: − and + beside a quantity field change it by one (never below its
+// minimum); without this file the field itself still takes a number.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-step]");
+  if (!button) return;
+  const field = document.getElementById(button.getAttribute("aria-controls"));
+  if (!field) return;
+  const min = Number(field.min || 1);
+  const max = Number(field.max || 10000);
+  const value = Math.round(Number(field.value) || min) + Number(button.dataset.step);
+  field.value = String(Math.min(max, Math.max(min, value)));
+  field.dispatchEvent(new Event("change", { bubbles: true }));
+});
