@@ -1,6 +1,6 @@
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from catalog.models import Category, ExchangeRate, Product, ProductPrice
+from catalog.models import Category, ExchangeRate, Product, ProductPhoto, ProductPrice
 from crm.core.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
 
 
@@ -23,7 +23,9 @@ class ProductAdmin(TenantOwnedAdmin, TabbedTranslationAdmin):
     search_fields = ["sku", "name"]
     autocomplete_fields = ["category"]
     list_select_related = ["category"]
-    readonly_fields = ["created_at", "updated_at"]
+    # Photos are added, ordered and removed on the product's own page (the catalog), which
+    # stores them in the sizes pages need; here the main one is only shown.
+    readonly_fields = ["image", "created_at", "updated_at"]
     inlines = [ProductPriceInline]
 
 
@@ -39,3 +41,21 @@ class ProductPriceAdmin(TenantOwnedAdmin):
 class ExchangeRateAdmin(TenantOwnedAdmin):
     list_display = ["currency", "rate", "set_on"]
     search_fields = ["currency"]
+
+
+@register_tenant_model(ProductPhoto)
+class ProductPhotoAdmin(TenantOwnedAdmin):
+    """Photos are managed on the product's page in the catalog; listed here, not changed."""
+
+    list_display = ["product", "image", "position", "created_at"]
+    search_fields = ["product__sku", "product__name"]
+    list_select_related = ["product"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

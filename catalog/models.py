@@ -58,8 +58,10 @@ class Product(TenantOwned):
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Only active products can be ordered.")
     )
+    # The main photo (the first of `photos`, kept here by catalog.photos so that a catalog
+    # of 500 products reads it with the product): its largest size, the others beside it.
     image = models.ImageField(
-        _("image"), upload_to="products/", blank=True, validators=[validate_image]
+        _("main photo"), upload_to="products/", blank=True, validators=[validate_image]
     )
     position = models.PositiveIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
@@ -91,6 +93,27 @@ class Product(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.sku} · {self.name}"
+
+
+class ProductPhoto(TenantOwned):
+    """A photo of a product, stored in the sizes pages ask for (catalog/photos.py); the
+    first by position is the main one."""
+
+    product = models.ForeignKey(
+        Product, verbose_name=_("product"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(_("photo"), upload_to="products/", max_length=200)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("product photo")
+        verbose_name_plural = _("product photos")
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["product", "position"], name="productphoto_order")]
+
+    def __str__(self) -> str:
+        return self.image.name
 
 
 class ProductPrice(TenantOwned):

@@ -240,7 +240,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", "blob:"],  # blob: photos shown before their upload
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -8,12 +8,16 @@ MAX_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
-def validate_image(image) -> None:
-    """At most 2 MB, and really a JPEG, PNG, WebP or GIF (checked by Pillow, not the name)."""
+def validate_image(image, max_bytes: int = MAX_IMAGE_BYTES) -> None:
+    """At most 2 MB (or `max_bytes`), and really a JPEG, PNG, WebP or GIF (checked by
+    Pillow, not the name)."""
     if not image:
         return
-    if image.size > MAX_IMAGE_BYTES:
-        raise ValidationError(_("The image may be at most 2 MB."), code="image_too_large")
+    if image.size > max_bytes:
+        raise ValidationError(
+            _("The image may be at most %(size)s MB.") % {"size": max_bytes // (1024 * 1024)},
+            code="image_too_large",
+        )
     try:
         image.seek(0)
         with Image.open(image) as picture:

@@ -127,9 +127,9 @@ def test_staff_and_customer_journey(browser, live_server, shop, owner_a):
     assert "€26,50" in first.locator("s").inner_text()  # list price, struck through
     assert "€23,85" in first.locator("strong").inner_text()  # 10% off
     shot(shop_page, "quick_catalog_tr")
-    shop_page.locator(".product-card .add-form button").nth(0).click()
+    shop_page.locator(".product-card .add-form__submit").nth(0).click()
     shop_page.wait_for_selector(".cart__line")
-    shop_page.locator(".product-card .add-form button").nth(1).click()
+    shop_page.locator(".product-card .add-form__submit").nth(1).click()
     expect(shop_page.locator(".cart__line")).to_have_count(2)
     settled(shop_page)
     quantity = shop_page.locator(".cart__qty input.qty").first
@@ -220,7 +220,7 @@ def test_double_click_on_place_order_creates_one_order(browser, live_server, lin
     context = browser.new_context(locale="en-US")
     page = context.new_page()
     page.goto(f"{live_server.url}/q/{token}/")
-    page.locator(".add-form button").first.click()
+    page.locator(".add-form__submit").first.click()
     page.wait_for_selector(".cart__line")
     page.goto(f"{live_server.url}/q/{token}/checkout/")
     page.locator("#checkout-form button[type=submit]").dblclick()

@@ -52,10 +52,14 @@ function focusFirstError(root) {
   const form = summary.closest("form") || root;
   const field = form.querySelector('[aria-invalid="true"], .field--invalid :is(input, select, textarea)');
   const target = summary.hasAttribute("data-focus-summary") || !field ? summary : field;
+  reveal(target);
   target.focus({ preventScroll: true });
   target.scrollIntoView({ block: "center" });
 }
-document.addEventListener("DOMContentLoaded", () => focusFirstError(document));
+document.addEventListener("DOMContentLoaded", () => {
+  setUpTabs(document);
+  focusFirstError(document);
+});
 document.addEventListener("htmx:afterSettle", (event) => focusFirstError(event.detail.elt));
 // A link of the summary focuses its field, not only scrolls to it.
 document.addEventListener("click", (event) => {
@@ -63,6 +67,7 @@ document.addEventListener("click", (event) => {
   const field = link && document.getElementById(link.getAttribute("href").slice(1));
   if (!field) return;
   event.preventDefault();
+  reveal(field);
   field.focus({ preventScroll: true });
   field.scrollIntoView({ block: "center" });
 });
@@ -109,4 +114,91 @@ document.addEventListener("click", (event) => {
   const value = Math.round(Number(field.value) || min) + Number(button.dataset.step);
   field.value = String(Math.min(max, Math.max(min, value)));
   field.dispatchEvent(new Event("change", { bubbles: true }));
+});
+
+// Tabs (the languages of a product's name): without this file every panel shows, one under
+// another, each with its heading. With it, one panel at a time: the first with an error,
+// else the business's own language. A field that must take the focus opens its panel.
+function selectTab(tabs, tab) {
+  tabs.querySelectorAll("[role=tab]").forEach((each) => {
+    const on = each === tab;
+    each.setAttribute("aria-selected", on ? "true" : "false");
+    each.tabIndex = on ? 0 : -1;
+    document.getElementById(each.getAttribute("aria-controls")).hidden = !on;
+  });
+}
+function setUpTabs(root) {
+  root.querySelectorAll("[data-tabs]").forEach((tabs) => {
+    const list = tabs.querySelector("[role=tablist]");
+    if (!list || list.classList.contains("is-ready")) return;
+    list.classList.add("is-ready");
+    const all = [...tabs.querySelectorAll("[role=tab]")];
+    const first = all.find((t) => t.querySelector(".tabs__error")) || all.find((t) => t.dataset.default === "true") || all[0];
+    selectTab(tabs, first);
+    list.addEventListener("click", (event) => {
+      const tab = event.target.closest("[role=tab]");
+      if (tab) selectTab(tabs, tab);
+    });
+    list.addEventListener("keydown", (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const rtl = getComputedStyle(list).direction === "rtl";
+      const index = all.indexOf(document.activeElement);
+      const next = all[(index + (rtl ? -step : step) + all.length) % all.length];
+      selectTab(tabs, next);
+      next.focus();
+    });
+  });
+}
+// An element about to take the focus opens the tab panel it is in.
+function reveal(element) {
+  const panel = element.closest("[role=tabpanel][hidden]");
+  if (!panel) return;
+  const tabs = panel.closest("[data-tabs]");
+  setUpTabs(tabs.parentElement);
+  selectTab(tabs, tabs.querySelector(`[aria-controls="${panel.id}"]`));
+}
+
+// Photos chosen for upload are shown before they are sent.
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (input.type !== "file") return;
+  const preview = document.querySelector(`[data-photo-preview="${input.id}"]`);
+  if (!preview) return;
+  preview.replaceChildren(...[...input.files].map((file) => {
+    const item = document.createElement("li");
+    item.className = "photo-list__item";
+    const img = document.createElement("img");
+    img.alt = "";
+    img.src = URL.createObjectURL(file);
+    const name = document.createElement("span");
+    name.className = "muted small";
+    name.textContent = file.name;
+    item.append(img, name);
+    return item;
+  }));
+});
+
+// A product photo opens larger in a dialog over the page (without this file, the link
+// opens the photo itself). Closed by its button, Escape or a tap outside it.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-zoom]");
+  if (!link || !window.HTMLDialogElement) return;
+  event.preventDefault();
+  const dialog = document.createElement("dialog");
+  dialog.className = "zoom";
+  const img = document.createElement("img");
+  img.src = link.href;
+  img.alt = link.getAttribute("aria-label") || "";
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "zoom__close";
+  close.textContent = "✕";
+  close.setAttribute("aria-label", document.body.dataset.closeLabel || "Close");
+  close.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("click", (e) => { if (e.target === dialog) dialog.close(); });
+  dialog.addEventListener("close", () => dialog.remove());
+  dialog.append(img, close);
+  document.body.append(dialog);
+  dialog.showModal();
 });

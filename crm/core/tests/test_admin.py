@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from catalog.models import Category, ExchangeRate, Product, ProductPrice
+from catalog.models import Category, ExchangeRate, Product, ProductPhoto, ProductPrice
 from conftest import make_customer
 from crm.core.admin_sites import tenant_admin_site
 from crm.core.models import Membership
@@ -59,6 +59,9 @@ def make_object(model, tenant, customer):
         "catalog.product": lambda: product(tenant),
         "catalog.productprice": lambda: ProductPrice.objects.create(
             tenant=tenant, product=product(tenant), currency="EUR", price=1
+        ),
+        "catalog.productphoto": lambda: ProductPhoto.objects.create(
+            tenant=tenant, product=product(tenant), image="products/x-1280.webp"
         ),
         "catalog.exchangerate": lambda: ExchangeRate.objects.create(
             tenant=tenant, currency="GBP", rate=1, set_on="2026-11-25"
