@@ -144,7 +144,7 @@ class Customer(TenantOwned):
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Company or person."))
     tax_number = models.CharField(_("tax/VAT number"), max_length=50, blank=True)
-    contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_person = models.CharField(_("Contact person"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("E.164"))
     phone_digits = models.CharField(max_length=20, blank=True, editable=False)
@@ -156,7 +156,7 @@ class Customer(TenantOwned):
     )
     temperature_rank = models.PositiveSmallIntegerField(default=1, editable=False)
     discount_percent = models.DecimalField(
-        _("discount %"),
+        _("Discount %"),
         max_digits=5,
         decimal_places=2,
         default=Decimal("0"),
@@ -180,7 +180,7 @@ class Customer(TenantOwned):
     custom_data = models.JSONField(_("custom fields"), default=dict, blank=True)
     email_marketing_consent = models.BooleanField(_("email marketing consent"), default=False)
     email_marketing_consent_at = models.DateTimeField(
-        _("consent changed"), null=True, blank=True, editable=False
+        _("Consent changed"), null=True, blank=True, editable=False
     )
     is_blocked = models.BooleanField(_("blocked"), default=False)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)

@@ -58,7 +58,7 @@ class ScheduledRun(TenantOwned):
     """A scheduled job done for a tenant and a period (a day in the tenant's time zone):
     the unique row is what makes running the scheduler twice do nothing twice."""
 
-    job = models.CharField(_("job"), max_length=100)
+    job = models.CharField(_("Job"), max_length=100)
     period = models.CharField(_("period"), max_length=20)
     created_at = models.DateTimeField(_("enqueued"), auto_now_add=True)
 

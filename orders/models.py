@@ -48,9 +48,9 @@ class Order(TenantOwned):
     )
     currency = models.CharField(_("currency"), max_length=3)
     language = models.CharField(_("language"), max_length=8)
-    discount_percent = models.DecimalField(_("discount %"), max_digits=5, decimal_places=2)
+    discount_percent = models.DecimalField(_("Discount %"), max_digits=5, decimal_places=2)
     subtotal = models.DecimalField(_("subtotal"), max_digits=16, decimal_places=3)
-    discount_total = models.DecimalField(_("discount"), max_digits=16, decimal_places=3)
+    discount_total = models.DecimalField(_("Discount"), max_digits=16, decimal_places=3)
     total = models.DecimalField(_("total"), max_digits=16, decimal_places=3)
     shipping_address = models.JSONField(_("shipping address"), default=dict, blank=True)
     customer_note = models.TextField(_("note from the customer"), blank=True, max_length=2000)
@@ -63,7 +63,7 @@ class Order(TenantOwned):
         blank=True,
         related_name="orders",
     )
-    idempotency_key = models.CharField(max_length=64)
+    idempotency_key = models.CharField(_("Idempotency key"), max_length=64)
     placed_ip = models.GenericIPAddressField(_("placed from IP"), null=True, blank=True)
     placed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -74,7 +74,7 @@ class Order(TenantOwned):
         related_name="+",
     )
     tracking = models.CharField(_("tracking number or URL"), max_length=500, blank=True)
-    cancel_reason = models.CharField(_("cancellation reason"), max_length=500, blank=True)
+    cancel_reason = models.CharField(_("Cancellation reason"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("placed"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -118,7 +118,7 @@ class OrderLine(TenantOwned):
     )
     unit_price = models.DecimalField(_("unit price"), max_digits=16, decimal_places=3)
     discounted_unit_price = models.DecimalField(
-        _("discounted unit price"), max_digits=16, decimal_places=3
+        _("Discounted unit price"), max_digits=16, decimal_places=3
     )
     line_total = models.DecimalField(_("line total"), max_digits=16, decimal_places=3)
     position = models.PositiveSmallIntegerField(default=0)

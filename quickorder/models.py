@@ -39,7 +39,7 @@ class QuickOrderLink(TenantOwned):
     expires_at = models.DateTimeField(
         _("expires"), null=True, blank=True, validators=[validate_storable_datetime]
     )
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("Revoked"), null=True, blank=True, editable=False)
     last_opened_at = models.DateTimeField(_("last opened"), null=True, blank=True, editable=False)
     open_count = models.PositiveIntegerField(_("times opened"), default=0, editable=False)
 

@@ -77,3 +77,27 @@ def test_catalogues_contain_every_message_of_the_source(tmp_path):
         committed = {e.msgid for e in catalogue(language) if not e.obsolete}
         missing = sorted(fresh - committed)
         assert missing == [], f"{language}: run `make messages` and translate: {missing[:20]}"
+
+
+OWN_APPS = {"crm", "customers", "notes", "catalog", "orders", "quickorder", "jobs"}
+
+
+def test_no_turkish_label_starts_with_a_dotless_capital_by_code():
+    """Django writes a field's label with capfirst(verbose_name), and Python capitalises
+    Turkish "i" as "I" ("Ilgili kişi"): a field whose Turkish name starts with "i" has its
+    name written capitalised in the source ("Contact person" -> "İlgili kişi")."""
+    from django.apps import apps
+    from django.utils import translation
+
+    wrong = []
+    with translation.override("tr"):
+        for model in apps.get_models():
+            if model._meta.app_label not in OWN_APPS:
+                continue  # Django's own (the admin's log) are Django's to translate
+            for field in model._meta.get_fields():
+                name = getattr(field, "verbose_name", None)
+                if not name or not getattr(field, "editable", False):
+                    continue
+                if str(name).startswith("i"):
+                    wrong.append(f"{model._meta.label}.{field.name}: {name}")
+    assert wrong == [], "\n".join(wrong)

@@ -110,6 +110,14 @@ def test_errors_are_translated(client_a, owner_a):
     assert "Enter a valid phone number." not in body
 
 
+def test_turkish_labels_start_with_the_dotted_capital(client_a, owner_a):
+    owner_a.language = "tr"
+    owner_a.save()
+    body = client_a.get(CREATE).content.decode()
+    assert "İlgili kişi" in body and "İndirim %" in body
+    assert "Ilgili" not in body and "Indirim" not in body
+
+
 def test_incomplete_first_address_is_refused_and_nothing_is_saved(client_a):
     response = client_a.post(CREATE, valid(**{"address-city": ""}))
     assert response.status_code == 200
