@@ -15,3 +15,11 @@ def photo_url(name, width=640) -> str:
 def photo_srcset(name) -> str:
     """{{ product.image.name|photo_srcset }}: every size of the photo, for `srcset`."""
     return photos.srcset(str(name or ""))
+
+
+@register.filter
+def with_unit(quantity, unit) -> str:
+    """{{ line.quantity|with_unit:line.unit }}: "1 piece", "3 pieces", "2 kg"."""
+    from catalog.units import with_unit as label
+
+    return label(quantity, unit)

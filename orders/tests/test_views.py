@@ -148,7 +148,7 @@ def test_transition_needs_post(client_a, orders_a):
 
 def test_packing_slip(client_a, orders_a, owner_a):
     body = client_a.get(f"/anka/orders/{orders_a[0].pk}/packing-slip/").content.decode()
-    assert "TWL-1" in body and "Packing slip #1" in body and "2 piece" in body
+    assert "TWL-1" in body and "Packing slip #1" in body and "2 pieces" in body  # plural
     owner_a.language = "tr"
     owner_a.save()
     body = client_a.get(f"/anka/orders/{orders_a[0].pk}/packing-slip/").content.decode()
