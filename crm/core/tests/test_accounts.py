@@ -11,6 +11,19 @@ def test_login_page_renders_translated_form(client, db):
     assert "Giriş yap" in body
 
 
+def test_the_login_page_shows_the_products_name_and_logo_and_every_page_a_favicon(client, db):
+    body = client.get("/accounts/login/").content.decode()
+    assert 'class="auth-brand"' in body and "img/logo" in body and "repeat orders" in body
+    assert 'rel="icon"' in body and "img/favicon" in body
+
+
+def test_the_login_page_names_no_business(client, tenant_a):
+    """The page a would-be tenant address sends to says nothing of that business (it would
+    tell a guesser which addresses exist)."""
+    body = client.get("/anka/customers/", follow=True).content.decode()
+    assert "Anka" not in body
+
+
 def test_login_with_valid_password_goes_to_tenant(client, owner_a):
     response = client.post(
         "/accounts/login/", {"username": "owner_a", "password": "pw-for-tests-1"}, follow=True
