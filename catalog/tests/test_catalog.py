@@ -207,6 +207,13 @@ def test_owner_edits_brand_settings(client_a, tenant_a, settings, tmp_path):
     assert tenant_a.quickorder_languages == ["tr", "fa"]
     assert tenant_a.accent_colour == "#aa3300"
     assert tenant_a.logo.name.startswith("tenant-logos/")
+    # The page shows the logo; "Remove the logo" takes it away (and keeps everything else).
+    page = client_a.get("/anka/settings/").content.decode()
+    assert tenant_a.logo.url in page and 'name="remove_logo"' in page
+    del data["logo"]
+    assert client_a.post("/anka/settings/", {**data, "remove_logo": "on"}).status_code == 302
+    tenant_a.refresh_from_db()
+    assert tenant_a.logo.name == "" and tenant_a.accent_colour == "#aa3300"
 
 
 def test_bad_colour_is_refused_and_typed_values_kept(client_a, tenant_a):

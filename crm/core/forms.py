@@ -33,6 +33,7 @@ class TenantSettingsForm(forms.ModelForm):
             "brand_description",
         ]
         widgets = {
+            "logo": forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
             "accent_colour": forms.TextInput(attrs={"type": "color"}),
             "brand_description": forms.Textarea(attrs={"rows": 3}),
         }
@@ -50,7 +51,7 @@ class TenantSettingsForm(forms.ModelForm):
             key=lambda pair: pair[1],
         )
         self.fields["default_phone_region"] = forms.ChoiceField(
-            label=_("Default phone region"),
+            label=_("Country"),
             choices=regions,
             help_text=self.Meta.model._meta.get_field("default_phone_region").help_text,
         )
@@ -58,5 +59,12 @@ class TenantSettingsForm(forms.ModelForm):
             label=_("Time zone"), choices=[(z, z) for z in sorted(zoneinfo.available_timezones())]
         )
 
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
     def clean_name(self):
         return self.cleaned_data["name"].strip()
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("remove_logo") and not self.files.get("logo"):
+            self.instance.logo = ""
+        return super().save(commit)
