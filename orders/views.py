@@ -1,5 +1,6 @@
 import csv
 import secrets
+from decimal import Decimal
 
 from django.contrib import messages
 from django.db.models import Prefetch
@@ -161,16 +162,18 @@ def order_transition(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
-    """Staff enter an order for a customer (sales by phone or WhatsApp)."""
+    """Staff enter an order for a customer (sales by phone or WhatsApp). `?summary=1` (the
+    page's summary, redrawn by htmx as quantities change) prices what is typed and places
+    nothing."""
     customer = get_object_or_404(Customer.objects.active(), pk=customer_pk)
     tenant = customer.tenant = request.tenant  # the scope made them the same; saves a query
-    language = customer.preferred_language
+    summary_only = request.method == "POST" and request.GET.get("summary") == "1"
     form = StaffOrderForm(
         request.POST or None,
         customer=customer,
         initial={"idempotency_key": secrets.token_urlsafe(24)},
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not summary_only and form.is_valid():
         try:
             order = services.place_order(
                 customer=customer,
@@ -187,36 +190,74 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
             messages.success(request, _("Order #%(number)s was placed.") % {"number": order.number})
             return redirect_after_success(request, reverse("orders:detail", args=[order.pk]))
 
+    currency = tenant.selling_currency(customer.preferred_currency)
+    rows, categories = _order_rows(request, tenant, customer, currency, form)
+    context = {
+        "nav": "orders",
+        "customer": customer,
+        "form": form,
+        "rows": rows,
+        "categories": categories,
+        "currency": currency,
+        "summary": _summary(rows, currency),
+    }
+    if summary_only:
+        return render(request, "orders/order_form.html#summary", context)
+    return render_page(request, "orders/order_form.html", context, partial="form")
+
+
+def _order_rows(request, tenant, customer, currency, form):
+    """Every product the customer can be sold, priced for them, with what was typed."""
+    language = customer.preferred_language
     products = list(
         Product.objects.filter(is_active=True)
         .select_related("category")
         .order_by("category__position", "category_id", "position", "id")
     )
-    currency = tenant.selling_currency(customer.preferred_currency)
     book = PriceBook(tenant, currency, products)
-    rows = []
+    rows, categories = [], {}
     for product in products:
         try:
             price = book.unit_price(product, customer.discount_percent)
         except PriceUnavailable:
             price = None
         field = form.quantity_field(product)
+        category = (
+            localized(product.category, "name", get_language(), tenant.default_language)
+            if product.category
+            else ""
+        )
+        if product.category_id:
+            categories.setdefault(product.category_id, category)
         rows.append(
             {
                 "product": product,
                 "name": localized(product, "name", get_language(), tenant.default_language),
                 "customer_name": localized(product, "name", language, tenant.default_language),
+                "category": category,
                 "price": price,
                 "field": field,
                 "value": request.POST.get(field, ""),
                 "error": form.quantity_errors.get(product.pk),
             }
         )
-    context = {
-        "nav": "orders",
-        "customer": customer,
-        "form": form,
-        "rows": rows,
-        "currency": currency,
-    }
-    return render_page(request, "orders/order_form.html", context, partial="form")
+    return rows, list(categories.items())
+
+
+def _summary(rows, currency) -> dict:
+    """What is in the order so far, priced as placing it will price it (the same unit
+    prices, each line rounded to the currency); a quantity that is not one is left out."""
+    lines, total, pieces = [], Decimal(0), 0
+    for row in rows:
+        raw = (row["value"] or "").strip()
+        if not row["price"] or not raw or raw == "0":
+            continue
+        try:
+            quantity = services.parse_quantity(raw)
+        except services.OrderError:
+            continue
+        line_total = quantize(row["price"].discounted * quantity, currency)
+        lines.append({"name": row["name"], "quantity": quantity, "total": line_total})
+        total += line_total
+        pieces += quantity
+    return {"lines": lines, "total": total, "pieces": pieces}

@@ -131,3 +131,28 @@ def test_a_very_long_name_wraps(browser, live_server, tenant_a, owner_a, size):
     assert no_sideways_scroll(page)  # the table scrolls inside its box
     shot(page, f"long_name_{size}")
     page.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_staff_order_with_search_and_a_summary_in_view(
+    browser, live_server, tenant_a, owner_a, customer_a, products_a, size
+):
+    page = login(browser, live_server, "owner_a", viewport=SIZES[size])
+    page.goto(f"{live_server.url}/anka/orders/new/{customer_a.pk}/")
+    settled(page)
+    page.fill("#product-search", "pst")
+    expect(page.locator("#order-lines tbody tr:visible")).to_have_count(1)
+    page.fill(f"#id_qty_{products_a[1].pk}", "3")
+    summary = page.locator("#order-summary")
+    expect(summary).to_contain_text("3 × Product PST-1")
+    expect(summary).to_contain_text("₺1,350.00")  # priced by the server
+    settled(page)
+    page.fill("#product-search", "")
+    page.fill(f"#id_qty_{products_a[0].pk}", "1")
+    expect(page.locator("#order-summary")).to_contain_text("₺2,350.00")
+    assert in_view(page, "#order-summary h2")
+    assert no_sideways_scroll(page)
+    shot(page, f"new_order_{size}")
+    page.locator("#order-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/anka/orders/\d+/$"))
+    page.context.close()

@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 import pytest
@@ -155,7 +156,7 @@ def test_update_records_each_changed_field_old_to_new(client_a, tenant_a, custom
     assert changes["temperature"] == ("hot", "warm")
     assert "name" not in changes
     body = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
-    assert "Hot</span> → Warm" in body
+    assert re.search(r"Hot</span> <span class=\"arrow\"[^>]*>→</span> Warm", body)
 
 
 def test_blocking_is_recorded_in_the_timeline(client_a, tenant_a, customer_a):

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -131,7 +132,8 @@ def test_confirm_produce_ship_through_the_page(client_a, orders_a, customer_a):
     detail = client_a.get(f"/anka/customers/{customer_a.pk}/").content.decode()
     assert "Order status changed" in detail
     assert "#1" in detail
-    assert "In production → Shipped" in detail and "in_production" not in detail
+    assert re.search(r"In production <span[^>]*>→</span> Shipped", detail)
+    assert "in_production" not in detail
 
 
 def test_refused_move_from_the_page_says_why_and_changes_nothing(client_a, orders_a):
@@ -401,3 +403,45 @@ def test_shipping_address_shows_the_country_by_name_and_the_phone_written_out(
     for path in (f"/anka/orders/{order.pk}/", f"/anka/orders/{order.pk}/packing-slip/"):
         body = client_a.get(path).content.decode()
         assert "Romania" in body and "+40 721 234 567" in body
+
+
+def test_the_new_order_summary_prices_what_is_typed_and_places_nothing(
+    client_a, customer_a, products_a
+):
+    url = f"/anka/orders/new/{customer_a.pk}/"
+    towel, pestemal = products_a
+    data = {
+        f"qty_{towel.pk}": "2",
+        f"qty_{pestemal.pk}": "x",  # not a quantity: left out of the summary
+        "idempotency_key": "summary-1",
+    }
+    response = client_a.post(url + "?summary=1", data, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 200 and "<html" not in body
+    assert 'id="order-summary"' in body
+    assert "2 × Product TWL-1" in body and "₺2,000.00" in body and "Total, 2 pieces" in body
+    with scopes_disabled():
+        assert not Order.objects.exists()
+    # Placed, the order costs what the summary said.
+    data[f"qty_{pestemal.pk}"] = "1"
+    summary = client_a.post(url + "?summary=1", data, HTTP_HX_REQUEST="true").content.decode()
+    assert "₺2,450.00" in summary and "Total, 3 pieces" in summary
+    assert client_a.post(url, data).status_code == 302
+    with scopes_disabled():
+        assert Order.objects.get().total == Decimal("2450.00")
+
+
+def test_the_new_order_page_groups_products_for_search_and_filtering(
+    client_a, customer_a, products_a, tenant_a
+):
+    from catalog.models import Category
+
+    with scopes_disabled():
+        towels = Category.objects.create(tenant=tenant_a, name_en="Towels", name_tr="Havlular")
+        products_a[0].category = towels
+        products_a[0].save()
+    body = client_a.get(f"/anka/orders/new/{customer_a.pk}/").content.decode()
+    assert 'data-filter-rows="#order-lines"' in body
+    assert f'<option value="{towels.pk}">Towels</option>' in body
+    assert f'data-search="Product TWL-1 TWL-1" data-category="{towels.pk}"' in body
+    assert "No products yet: enter a quantity beside each one." in body

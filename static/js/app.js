@@ -33,14 +33,15 @@ window.addEventListener("pageshow", () => {
   document.querySelectorAll("form[aria-busy]").forEach((form) => busy(form, false));
 });
 document.addEventListener("htmx:beforeRequest", (event) => {
-  const form = event.detail.elt.closest("form");
-  if (!form || event.detail.requestConfig?.verb === "get") return;
+  // Only a form's own request (a part of the page that redraws itself is not a submit).
+  const form = event.detail.elt;
+  if (form.tagName !== "FORM" || event.detail.requestConfig?.verb === "get") return;
   if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
   busy(form, true, event.detail.requestConfig?.triggeringEvent?.submitter);
 });
 document.addEventListener("htmx:afterRequest", (event) => {
-  const form = event.detail.elt.closest?.("form");
-  if (form && form.isConnected) busy(form, false);
+  const form = event.detail.elt;
+  if (form.tagName === "FORM" && form.isConnected) busy(form, false);
 });
 
 // After a failed save the user sees why, where they are looking: the first invalid field
@@ -201,4 +202,32 @@ document.addEventListener("click", (event) => {
   dialog.append(img, close);
   document.body.append(dialog);
   dialog.showModal();
+});
+
+// Filtering a long table as one types (the staff's New order page): rows whose text or
+// category does not match are hidden; nothing typed in them is lost, and the form still
+// sends them. Without this file every row shows.
+function filterRows(table) {
+  const search = document.querySelector(`[data-filter-rows="#${table.id}"]`);
+  const category = document.querySelector(`[data-filter-category="#${table.id}"]`);
+  const lang = document.documentElement.lang;
+  const term = (search?.value || "").trim().toLocaleLowerCase(lang);
+  const chosen = category?.value || "";
+  let shown = 0;
+  table.querySelectorAll("tbody tr").forEach((row) => {
+    const text = row.dataset.search.toLocaleLowerCase(lang);
+    const match = (!term || text.includes(term)) && (!chosen || row.dataset.category === chosen);
+    row.hidden = !match;
+    if (match) shown += 1;
+  });
+  const empty = table.parentElement.querySelector("[data-filter-empty]");
+  if (empty) empty.hidden = shown > 0;
+}
+document.addEventListener("input", (event) => {
+  const selector = event.target.dataset?.filterRows;
+  if (selector) filterRows(document.querySelector(selector));
+});
+document.addEventListener("change", (event) => {
+  const selector = event.target.dataset?.filterCategory;
+  if (selector) filterRows(document.querySelector(selector));
 });
