@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,6 +22,15 @@ from catalog.pricing import PriceBook, PriceUnavailable
 from crm.lib.money import format_money
 
 IMAGE_STORAGE = Product._meta.get_field("image").storage
+
+# The order every catalog page lists products in: by category (the owner's order, products
+# without one last, on every database), then the product's own position.
+CATALOG_ORDER = (
+    F("category__position").asc(nulls_last=True),
+    F("category_id").asc(nulls_last=True),
+    "position",
+    "id",
+)
 
 
 class ShopImage:

@@ -18,7 +18,7 @@ from catalog import photos, services
 from catalog.forms import CategoryForm, PreviewForm, ProductForm, RateFormSet
 from catalog.i18n import LANGUAGE_CODES
 from catalog.models import Category, ExchangeRate, Product, ProductPhoto
-from catalog.shop import price_table, render_preview
+from catalog.shop import CATALOG_ORDER, price_table, render_preview
 from crm.lib.htmx import redirect_after_success, render_page, safe_next
 from crm.lib.text import fold
 
@@ -43,9 +43,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
     term = request.GET.get("q", "").strip()[:100]
     category = request.GET.get("category", "")
     state = request.GET.get("state", "")
-    products = Product.objects.select_related("category").order_by(
-        "category__position", "category_id", "position", "id"
-    )
+    products = Product.objects.select_related("category").order_by(*CATALOG_ORDER)
     if term:
         match = Q(sku_key__contains=fold(term))
         for code in LANGUAGE_CODES:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from catalog.i18n import localized
 from catalog.models import Product
 from catalog.pricing import PriceBook, PriceUnavailable
+from catalog.shop import CATALOG_ORDER
 from crm.lib.htmx import redirect_after_success, render_page
 from crm.lib.money import quantize
 from crm.lib.validation import is_number
@@ -210,9 +211,7 @@ def _order_rows(request, tenant, customer, currency, form):
     """Every product the customer can be sold, priced for them, with what was typed."""
     language = customer.preferred_language
     products = list(
-        Product.objects.filter(is_active=True)
-        .select_related("category")
-        .order_by("category__position", "category_id", "position", "id")
+        Product.objects.filter(is_active=True).select_related("category").order_by(*CATALOG_ORDER)
     )
     book = PriceBook(tenant, currency, products)
     rows, categories = [], {}

@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 
 from catalog.i18n import localized
 from catalog.models import Category, Product
-from catalog.shop import catalog_rows, group_by_category, shop_products
+from catalog.shop import CATALOG_ORDER, catalog_rows, group_by_category, shop_products
 from crm.lib import generations
 from crm.lib.fragments import fragment_key
 from crm.lib.validation import is_number
@@ -85,7 +85,7 @@ def _draw_catalog(tenant, language, currency, discount, term, category_id):
     if is_number(category_id):
         products = products.filter(category_id=int(category_id))
     products = shop_products(
-        products.order_by("category__position", "category_id", "position", "id"),
+        products.order_by(*CATALOG_ORDER),
         language,
         tenant.default_language,
     )
