@@ -108,6 +108,19 @@ def empty_caches():
         cache.clear()
 
 
+@pytest.fixture(scope="session")
+def media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def uploads_go_to_a_temporary_folder(settings, media_dir):
+    """Logos and photos written by tests (and by seed_demo) never land in the project's
+    media folder."""
+    settings.MEDIA_ROOT = media_dir
+    settings.DEMO_PHOTOS = False  # seed_demo's photos: on in the tests that look at them
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # PBKDF2's deliberate slowness protects real passwords, not test fixtures.

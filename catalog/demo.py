@@ -14,11 +14,14 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from catalog.i18n import LANGUAGE_CODES
 from catalog.models import Category, ExchangeRate, Product, ProductPrice
+from catalog.photos import add_photos
 
 DATA = Path(__file__).resolve().parent / "demo_data"
 
@@ -68,6 +71,12 @@ def seed(tenant, owner, staff) -> None:
                     "is_active": item["active"],
                 },
             )
+    for product in products.values():
+        # A photo for each, as a real shop would show (about 40 ms a product; tests that do
+        # not look at photos turn it off: settings.DEMO_PHOTOS).
+        if not product.image and getattr(settings, "DEMO_PHOTOS", True):
+            upload = SimpleUploadedFile(f"{product.sku}.jpg", demo_picture(product.sku))
+            add_photos(product, [upload])
     for price in data["prices"]:
         if price["currency"] in tenant.all_currencies and price["currency"] != tenant.base_currency:
             ProductPrice.objects.update_or_create(
@@ -76,3 +85,36 @@ def seed(tenant, owner, staff) -> None:
                 currency=price["currency"],
                 defaults={"price": Decimal(price["price"])},
             )
+
+
+def demo_picture(sku: str, size: tuple[int, int] = (640, 480)) -> bytes:
+    """A product "photo" for the demo: folded cloth or a loaf in a colour of its own (the
+    same for the same SKU), on a soft background, as a JPEG."""
+    import colorsys
+    import hashlib
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    seed = int(hashlib.sha256(sku.encode()).hexdigest()[:8], 16)
+    hue = (seed % 360) / 360
+
+    def tone(lightness, saturation=0.45):
+        return tuple(round(c * 255) for c in colorsys.hls_to_rgb(hue, lightness, saturation))
+
+    width, height = size
+    picture = Image.new("RGB", size, tone(0.94, 0.25))
+    draw = ImageDraw.Draw(picture)
+    # A shadow, then three folded layers with a stripe each.
+    draw.ellipse((width * 0.18, height * 0.72, width * 0.82, height * 0.86), fill=tone(0.82, 0.2))
+    picture = picture.filter(ImageFilter.GaussianBlur(8))
+    draw = ImageDraw.Draw(picture)
+    for layer in range(3):
+        top = height * (0.30 + layer * 0.14)
+        box = (width * 0.2, top, width * 0.8, top + height * 0.18)
+        draw.rounded_rectangle(box, radius=28, fill=tone(0.55 - layer * 0.08))
+        stripe = top + height * (0.05 + (seed >> layer) % 3 * 0.03)
+        draw.rectangle((width * 0.2, stripe, width * 0.8, stripe + 10), fill=tone(0.85, 0.3))
+    buffer = BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()

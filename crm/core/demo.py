@@ -6,10 +6,12 @@ has demo data adds a `demo.seed(tenant, users)` function, called from seed_demo.
 
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django_scopes import scopes_disabled
 
 from crm.core.models import Membership, Tenant, User
+from crm.lib.images import initials_logo
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105  (printed by `make run` on purpose)
 
@@ -102,6 +104,9 @@ def seed_accounts() -> list[tuple[Tenant, User, User]]:
                     "notification_email": f"orders@{spec.slug}.example.com",
                 },
             )
+            if not tenant.logo:  # what a real business would have: its logo on its pages
+                logo = initials_logo(spec.name, spec.accent_colour)
+                tenant.logo.save(f"{spec.slug}.png", ContentFile(logo), save=True)
             owner = _user(*spec.owner, language=spec.default_language, is_staff=True)
             staff = _user(*spec.staff, language=spec.default_language)
             for user, role in ((owner, Membership.Role.OWNER), (staff, Membership.Role.STAFF)):

@@ -45,3 +45,19 @@ def test_printed_quick_order_links_open_where_make_run_serves(client, db, monkey
     for path in paths:
         response = client.get(path)
         assert response.status_code == 200
+
+
+def test_demo_businesses_have_a_logo_and_photos_of_their_products(db, settings):
+    from catalog.models import Product
+
+    settings.DEMO_PHOTOS = True
+    call_command("seed_demo", stdout=StringIO())
+    with scopes_disabled():
+        for tenant in Tenant.objects.all():
+            assert tenant.logo.name.endswith(".png")
+        without = Product.objects.filter(image="").count()
+        photos = {p.pk: p.photos.count() for p in Product.objects.all()}
+    assert without == 0 and set(photos.values()) == {1}
+    call_command("seed_demo", stdout=StringIO())  # again: nothing added twice
+    with scopes_disabled():
+        assert {p.pk: p.photos.count() for p in Product.objects.all()} == photos
