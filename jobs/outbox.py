@@ -24,6 +24,7 @@ from django_scopes import scopes_disabled
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
 
+from crm.lib import money
 from crm.lib.mail import render_email
 from jobs.models import OutboxEmail
 
@@ -54,7 +55,9 @@ def queue_email(
 ) -> None:
     """Store the email of the event `key` and send it once the transaction commits. The
     same key again stores nothing (the insert skips a row that exists, in one statement)."""
-    subject, body = render_email(subject_template, body_template, context, language)
+    # Amounts as the business's country writes them, whoever calls (a request or a job).
+    with money.business_country(tenant.country):
+        subject, body = render_email(subject_template, body_template, context, language)
     key = key[:200]
     OutboxEmail.objects.bulk_create(
         [

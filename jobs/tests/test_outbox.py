@@ -203,3 +203,13 @@ def test_with_a_queue_kept_elsewhere_a_lost_enqueue_fails_nothing_and_is_swept_u
     assert schedule.tick(later)["resent"] == 1
     run_jobs()
     assert len(mail.outbox) == 1 and f"#{placed.number}" in mail.outbox[0].subject
+
+
+def test_amounts_in_an_email_are_written_the_business_countrys_way_outside_a_request(buyer, towel):
+    """An email rendered by a job (no request, no tenant middleware) still writes the lira
+    with its sign for a Turkish business."""
+    buyer.preferred_language = "en"
+    with committed_and_sent():
+        order(buyer, towel)  # called as a job would: no request around it
+    (message,) = mail.outbox
+    assert "₺10.00" in message.body and "TRY10.00" not in message.body
