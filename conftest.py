@@ -108,6 +108,17 @@ def empty_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """A request leaves its language active in the thread (as Django's own locale middleware
+    does): each test starts in the default language, whatever the one before it read."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def media_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
