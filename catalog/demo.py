@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from catalog.i18n import LANGUAGE_CODES
 from catalog.models import Category, ExchangeRate, Product, ProductPrice
-from catalog.photos import add_photos
+from catalog.photos import add_photos, prepare
 
 DATA = Path(__file__).resolve().parent / "demo_data"
 
@@ -76,7 +76,7 @@ def seed(tenant, owner, staff) -> None:
         # not look at photos turn it off: settings.DEMO_PHOTOS).
         if not product.image and getattr(settings, "DEMO_PHOTOS", True):
             upload = SimpleUploadedFile(f"{product.sku}.jpg", demo_picture(product.sku))
-            add_photos(product, [upload])
+            add_photos(product, [prepare(upload)])
     for price in data["prices"]:
         if price["currency"] in tenant.all_currencies and price["currency"] != tenant.base_currency:
             ProductPrice.objects.update_or_create(

@@ -10,7 +10,6 @@ from django_scopes.forms import SafeModelChoiceField
 
 from catalog.i18n import LANGUAGE_CODES
 from catalog.models import Category, ExchangeRate, Product
-from crm.lib.images import validate_image
 from crm.lib.money import currency_choices
 
 
@@ -125,13 +124,11 @@ class PhotosField(forms.FileField):
     widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})
 
     def clean(self, data, initial=None):
-        from catalog.photos import MAX_PHOTO_BYTES
+        """The photos, each made into its sizes (catalog.photos.prepare) or refused."""
+        from catalog.photos import prepare
 
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        cleaned = [super(PhotosField, self).clean(f, initial) for f in files]
-        for upload in cleaned:
-            validate_image(upload, MAX_PHOTO_BYTES)
-        return cleaned
+        return [prepare(super(PhotosField, self).clean(f, initial)) for f in files]
 
 
 class ProductForm(forms.ModelForm):

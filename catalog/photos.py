@@ -14,13 +14,16 @@ from __future__ import annotations
 import uuid
 from io import BytesIO
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from catalog.models import Product, ProductPhoto
+from crm.lib.images import validate_image
 
 WIDTHS = (320, 640, 1280)
 LARGEST = WIDTHS[-1]
@@ -49,33 +52,55 @@ def sized(name: str, width: int) -> str:
     return default_storage.url(variant_name(name, width) or name) if name else ""
 
 
-def _variants(upload) -> dict[int, bytes]:
-    upload.seek(0)
-    with Image.open(upload) as original:
-        original.seek(0)  # the first frame of an animated GIF
-        picture = ImageOps.exif_transpose(original)
-        has_alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
-        picture = picture.convert("RGBA" if has_alpha else "RGB")
-        out = {}
-        for width in WIDTHS:
-            copy = picture.copy()
-            copy.thumbnail((width, width * 3), Image.Resampling.LANCZOS)
-            buffer = BytesIO()
-            copy.save(buffer, "WEBP", quality=82, method=4)
-            out[width] = buffer.getvalue()
+def prepare(upload) -> dict[int, bytes]:
+    """The photo in every size, as WebP; a file Pillow cannot read through to its end (a
+    truncated one, say: its header alone passed the type check) is a ValidationError.
+    Made before any row is written or locked."""
+    validate_image(upload, MAX_PHOTO_BYTES)  # type, bytes and pixels, before decoding
+    try:
+        upload.seek(0)
+        with Image.open(upload) as original:
+            original.seek(0)  # the first frame of an animated GIF
+            if original.format == "JPEG":
+                original.draft("RGB", (LARGEST, LARGEST))  # decode a big JPEG smaller
+            picture = ImageOps.exif_transpose(original)
+            has_alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
+            picture = picture.convert("RGBA" if has_alpha else "RGB")
+            out = {}
+            for width in WIDTHS:
+                copy = picture.copy()
+                copy.thumbnail((width, width * 3), Image.Resampling.LANCZOS)
+                buffer = BytesIO()
+                copy.save(buffer, "WEBP", quality=82, method=4)
+                out[width] = buffer.getvalue()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ValidationError(
+            _("This image could not be read to its end. Save it again and upload it."),
+            code="image_unreadable",
+        ) from exc
+    finally:
+        upload.seek(0)
     return out
 
 
-def add_photos(product: Product, uploads) -> list[ProductPhoto]:
-    """Store each upload in its sizes and add it after the product's other photos."""
+def add_photos(product: Product, prepared: list[dict[int, bytes]]) -> list[ProductPhoto]:
+    """Store each prepared photo (see prepare) and add it after the product's others. The
+    product row is locked meanwhile, so two uploads at once neither pass the limit nor
+    share a position."""
     saved: list[str] = []
     try:
         with transaction.atomic():
+            Product.objects.select_for_update().filter(pk=product.pk).first()
+            if product.photos.count() + len(prepared) > MAX_PHOTOS:
+                raise ValidationError(
+                    _("A product can have at most %(count)s photos.") % {"count": MAX_PHOTOS},
+                    code="too_many_photos",
+                )
             position = (product.photos.aggregate(last=Max("position"))["last"] or 0) + 1
             photos = []
-            for upload in uploads:
+            for variants in prepared:
                 stem = f"products/{product.tenant_id}/{product.pk}/{uuid.uuid4().hex}"
-                for width, data in _variants(upload).items():
+                for width, data in variants.items():
                     saved.append(default_storage.save(f"{stem}-{width}.webp", ContentFile(data)))
                 photos.append(
                     ProductPhoto.objects.create(
@@ -96,6 +121,7 @@ def add_photos(product: Product, uploads) -> list[ProductPhoto]:
 
 def make_main(photo: ProductPhoto) -> None:
     with transaction.atomic():
+        Product.objects.select_for_update().filter(pk=photo.product_id).first()
         others = [p for p in photo.product.photos.all() if p.pk != photo.pk]
         for position, each in enumerate([photo, *others]):
             each.position = position
@@ -104,13 +130,15 @@ def make_main(photo: ProductPhoto) -> None:
 
 
 def delete_photo(photo: ProductPhoto) -> None:
-    names = [variant_name(photo.image.name, w) or photo.image.name for w in WIDTHS]
     product = photo.product
     with transaction.atomic():
-        photo.delete()
+        Product.objects.select_for_update().filter(pk=product.pk).first()
+        photo.delete()  # its files go once the row is gone for good (files_of_a_deleted_photo)
         refresh_main(product)
-        # The files go once the row is gone for good.
-        transaction.on_commit(lambda: [default_storage.delete(n) for n in set(names)])
+
+
+def files_of(name: str) -> set[str]:
+    return {variant_name(name, w) or name for w in WIDTHS}
 
 
 def refresh_main(product: Product) -> None:

@@ -42,7 +42,9 @@ def move_category(category: Category, step: int) -> None:
     """One place up (-1) or down (+1) in the order the catalog shows categories in; the
     positions are written again as 0, 1, 2... so two equal ones never block a move."""
     ordered = list(Category.objects.select_for_update().order_by("position", "id"))
-    index = next(i for i, c in enumerate(ordered) if c.pk == category.pk)
+    index = next((i for i, c in enumerate(ordered) if c.pk == category.pk), None)
+    if index is None:  # deleted meanwhile
+        return
     target = index + step
     if 0 <= target < len(ordered):
         ordered[index], ordered[target] = ordered[target], ordered[index]

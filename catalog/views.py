@@ -5,6 +5,7 @@ from decimal import Decimal
 from functools import wraps
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import ProtectedError, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,11 +17,12 @@ from django.views.decorators.http import require_POST
 
 from catalog import photos, services
 from catalog.forms import CategoryForm, PreviewForm, ProductForm, RateFormSet
-from catalog.i18n import LANGUAGE_CODES
+from catalog.i18n import LANGUAGE_CODES, localized
 from catalog.models import Category, ExchangeRate, Product, ProductPhoto
 from catalog.shop import CATALOG_ORDER, price_table, render_preview
 from crm.lib.htmx import redirect_after_success, render_page, safe_next
 from crm.lib.text import fold
+from crm.lib.validation import is_number
 
 PER_PAGE = 100
 
@@ -51,7 +53,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
         products = products.filter(match)
     if category == "none":
         products = products.filter(category__isnull=True)
-    elif category.isascii() and category.isdigit():
+    elif is_number(category):
         products = products.filter(category_id=int(category))
     if state in ("active", "inactive"):
         products = products.filter(is_active=state == "active")
@@ -77,7 +79,10 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "term": term,
         "category": category,
         "state": state,
-        "categories": list(Category.objects.all()),
+        "categories": [
+            (c.pk, localized(c, "name", translation.get_language(), tenant.default_language))
+            for c in Category.objects.all()
+        ],
         "preview_form": preview_form,
         "preview_html": preview_html,
         "filtered": bool(term or category or state),
@@ -100,9 +105,15 @@ def _product_form(request, product: Product) -> HttpResponse:
         request.POST or None, request.FILES or None, instance=product, tenant=request.tenant
     )
     if request.method == "POST" and form.is_valid():
-        saved = services.save_product(form)
-        messages.success(request, _("Saved."))
-        return redirect_after_success(request, reverse("catalog:product_update", args=[saved.pk]))
+        try:
+            saved = services.save_product(form)
+        except ValidationError as exc:  # photos added elsewhere meanwhile: over the limit
+            form.add_error("photos", exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect_after_success(
+                request, reverse("catalog:product_update", args=[saved.pk])
+            )
     context = {
         "nav": "catalog",
         "form": form,
@@ -167,8 +178,6 @@ def category_list(request: HttpRequest) -> HttpResponse:
 
 
 def _category_name(category, language, tenant_language) -> str:
-    from catalog.i18n import localized
-
     return localized(category, "name", language, tenant_language) or "—"
 
 

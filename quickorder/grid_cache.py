@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from catalog.i18n import localized
 from catalog.models import Category, Product
 from catalog.shop import CATALOG_ORDER, catalog_rows, group_by_category, shop_products
-from crm.lib import generations
+from crm.lib import generations, money
 from crm.lib.fragments import fragment_key
 from crm.lib.validation import is_number
 
@@ -54,7 +54,9 @@ def grid_key(language: str, currency: str, discount, groups) -> str:
         )
         for category, rows in groups
     ]
-    return fragment_key("grid", language, currency, str(discount), shown)
+    # The amounts are written the business country's way (crm.lib.money): a change of
+    # country is a new grid.
+    return fragment_key("grid", language, money.current_country(), currency, str(discount), shown)
 
 
 def draw_grid(*, language, currency, discount, groups) -> str:

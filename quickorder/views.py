@@ -127,8 +127,20 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
 def _after_cart_change(request, link, token, error: str = "", added=None) -> HttpResponse:
     """The cart again: for htmx the cart, the cart bar at the bottom of a phone's screen and,
     after an add, the word "Added" on the product's own card, where the thumb is."""
+    catalog_url = reverse("quickorder:catalog", args=[token])
+    back = safe_next(request, catalog_url, within=catalog_url)
     if request.htmx:
-        context = _context(request, link, token, cart_error=error)
+        # Drawn again for the page it was on: the cart screen keeps its heading, and has
+        # no cart bar to update.
+        on_cart_screen = back == reverse("quickorder:cart", args=[token])
+        context = _context(
+            request,
+            link,
+            token,
+            cart_error=error,
+            back_url=back,
+            cart_heading="h1" if on_cart_screen else "h2",
+        )
         if added and not error:
             line = next((li for li in context["cart"].lines if li.product.pk == added), None)
             context["added"] = (added, line.quantity if line else 0)
@@ -138,8 +150,7 @@ def _after_cart_change(request, link, token, error: str = "", added=None) -> Htt
 
         messages.error(request, error)
     # Back to the page of this link the form was on; never anywhere else.
-    catalog_url = reverse("quickorder:catalog", args=[token])
-    return redirect(safe_next(request, catalog_url, within=catalog_url))
+    return redirect(back)
 
 
 def _product_id(request) -> int | None:
@@ -173,11 +184,14 @@ def cart_update(request, link, token):
     if request.POST.get("remove") or request.POST.get("quantity", "").strip() == "0":
         cart.remove(product_id)
         return _after_cart_change(request, link, token)
+    typed = request.POST.get("quantity", "").strip()
     try:
-        if request.POST.get("step"):  # the - or + of the line
+        # The - or + of the line, unless a quantity other than the cart's was typed: Enter
+        # in the field submits the form with its first button, the "-".
+        if request.POST.get("step") and typed in ("", str(cart.items().get(product_id))):
             cart.step(product_id, request.POST["step"])
         else:
-            cart.set(product_id, request.POST.get("quantity", ""))
+            cart.set(product_id, typed)
     except OrderError as exc:
         return _after_cart_change(request, link, token, exc.messages[0])
     return _after_cart_change(request, link, token)

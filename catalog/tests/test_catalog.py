@@ -3,6 +3,7 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.utils import translation
 from django_scopes import scope, scopes_disabled
 from PIL import Image
@@ -211,9 +212,14 @@ def test_owner_edits_brand_settings(client_a, tenant_a, settings, tmp_path):
     page = client_a.get("/anka/settings/").content.decode()
     assert tenant_a.logo.url in page and 'name="remove_logo"' in page
     del data["logo"]
-    assert client_a.post("/anka/settings/", {**data, "remove_logo": "on"}).status_code == 302
+    old = tmp_path / tenant_a.logo.name
+    assert old.exists()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client_a.post("/anka/settings/", {**data, "remove_logo": "on"})
+    assert response.status_code == 302
     tenant_a.refresh_from_db()
     assert tenant_a.logo.name == "" and tenant_a.accent_colour == "#aa3300"
+    assert not old.exists()  # its file went with it
 
 
 def test_bad_colour_is_refused_and_typed_values_kept(client_a, tenant_a):

@@ -328,3 +328,39 @@ def test_a_product_made_in_the_app_shows_on_the_customers_turkish_catalog(
     small = photos.variant_name(product.image.name, 320)
     assert f'src="/media/{small}"' in body
     assert "640w" in body and "1280w" in body  # the srcset
+
+
+def test_a_truncated_photo_is_refused_clearly(client_a, media):
+    whole = picture().read()
+    half = SimpleUploadedFile("cut.jpg", whole[: len(whole) // 2], content_type="image/jpeg")
+    response = client_a.post("/anka/catalog/products/new/", form_data(photos=[half]))
+    assert response.status_code == 200
+    assert "This image could not be read to its end." in str(response.context["form"].errors)
+    with scopes_disabled():
+        assert not Product.objects.exists()
+    assert stored(media) == []
+
+
+def test_a_picture_of_too_many_pixels_is_refused_before_it_is_decoded(client_a, media):
+    buffer = BytesIO()
+    Image.new("1", (20000, 20000)).save(buffer, "PNG")  # a few kilobytes, 400 megapixels
+    bomb = SimpleUploadedFile("bomb.png", buffer.getvalue(), content_type="image/png")
+    response = client_a.post("/anka/catalog/products/new/", form_data(photos=[bomb]))
+    assert response.status_code == 200
+    assert response.context["form"].errors["photos"]
+    assert stored(media) == []
+
+
+@pytest.mark.parametrize("category", ["99999999999999999999", "-1", "١", "1.5"])
+def test_odd_category_filters_never_fail(client_a, category):
+    assert client_a.get("/anka/catalog/", {"category": category, "page": "abc"}).status_code == 200
+
+
+def test_a_deleted_product_takes_its_photo_files(client_a, tenant_a, media):
+    client_a.post("/anka/catalog/products/new/", form_data(photos=[picture(size=(20, 20))]))
+    assert len(stored(media)) == 3
+    with scopes_disabled():
+        product = Product.objects.get(sku="TWL-9")
+    with TestCase.captureOnCommitCallbacks(execute=True), scope(tenant=tenant_a):
+        product.delete()  # as the administration does
+    assert stored(media) == []

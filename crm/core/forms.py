@@ -3,6 +3,7 @@ import zoneinfo
 import phonenumbers
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from crm.core.models import Tenant
@@ -65,6 +66,13 @@ class TenantSettingsForm(forms.ModelForm):
         return self.cleaned_data["name"].strip()
 
     def save(self, commit=True):
+        before = self.initial.get("logo")
+        old_name = getattr(before, "name", "") or ""
         if self.cleaned_data.get("remove_logo") and not self.files.get("logo"):
             self.instance.logo = ""
-        return super().save(commit)
+        tenant = super().save(commit)
+        if old_name and old_name != tenant.logo.name:
+            # The replaced or removed logo's file goes once the change has committed.
+            storage = tenant.logo.storage
+            transaction.on_commit(lambda: storage.delete(old_name))
+        return tenant

@@ -6,6 +6,10 @@ from PIL import Image, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+# A few kilobytes of PNG can claim 20,000 x 20,000 pixels (1.6 GB to decode): an image is
+# refused by its size in pixels before anything decodes it. 40 million is twice a phone's
+# camera.
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 def validate_image(image, max_bytes: int = MAX_IMAGE_BYTES) -> None:
@@ -22,8 +26,13 @@ def validate_image(image, max_bytes: int = MAX_IMAGE_BYTES) -> None:
         image.seek(0)
         with Image.open(image) as picture:
             kind = picture.format
+            width, height = picture.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _("The image is too large: at most 40 million pixels."), code="image_pixels"
+                )
             picture.verify()
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF image."), code="image") from exc
     finally:
         image.seek(0)

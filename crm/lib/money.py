@@ -55,6 +55,11 @@ def babel_locale(language: str | None = None) -> str:
 _COUNTRY: ContextVar[str] = ContextVar("business_country", default="")
 
 
+def current_country() -> str:
+    """The business country amounts are being written for ("" outside any)."""
+    return _COUNTRY.get()
+
+
 @contextlib.contextmanager
 def business_country(country: str):
     token = _COUNTRY.set((country or "").upper())

@@ -11,7 +11,7 @@ from django_scopes import scope, scopes_disabled
 from PIL import Image
 
 from catalog.models import Category
-from catalog.photos import add_photos
+from catalog.photos import add_photos, prepare
 from crm.tests.conftest import ROOT
 from crm.tests.test_browser import PHONE, login, shot, switch_language
 from orders.models import Order
@@ -33,7 +33,7 @@ def everything(tenant_a, owner_a, customer_a, products_a, link_a, settings, tmp_
         settings.MEDIA_ROOT = tmp_path
         buffer = BytesIO()
         Image.new("RGB", (800, 600), (30, 90, 160)).save(buffer, "JPEG")
-        add_photos(products_a[0], [SimpleUploadedFile("towel.jpg", buffer.getvalue())])
+        add_photos(products_a[0], [prepare(SimpleUploadedFile("towel.jpg", buffer.getvalue()))])
     from orders.services import LineRequest, place_order
 
     with scope(tenant=tenant_a):

@@ -625,3 +625,42 @@ def test_cart_actions_may_return_to_the_links_checkout(client, link_a, products_
         {"product": products_a[0].pk, "quantity": "1", "next": url(token, "checkout/")},
     )
     assert response["Location"] == url(token, "checkout/")
+
+
+def test_enter_in_a_typed_quantity_sets_it_rather_than_taking_one_off(client, link_a, products_a):
+    """Enter in the quantity field submits the line's form with its first button (the -):
+    what was typed wins."""
+    _link, token = link_a
+    add(client, token, products_a[0], "3")
+    data = {"product": products_a[0].pk, "quantity": "7", "step": "-1"}
+    client.post(url(token, "cart/update/"), data)
+    assert client.get(url(token)).context["cart"].lines[0].quantity == 7
+    data["quantity"] = "7"  # unchanged: the - itself
+    client.post(url(token, "cart/update/"), data)
+    assert client.get(url(token)).context["cart"].lines[0].quantity == 6
+
+
+def test_the_catalog_follows_a_change_of_the_business_country(client, link_a, tenant_a):
+    _link, token = link_a
+    first = client.get(url(token), {"lang": "en"}).content.decode()
+    assert "€23.85" in first  # English as a Turkish business writes it
+    tenant_a.default_phone_region = "RO"
+    tenant_a.save()
+    again = client.get(url(token), {"lang": "en"}).content.decode()
+    assert "23,85\xa0€" in again and "€23.85" not in again  # English as written in Romania
+
+
+def test_a_change_on_the_cart_screen_keeps_its_heading_and_comes_back_to_it(
+    client, link_a, products_a
+):
+    _link, token = link_a
+    add(client, token, products_a[0], "2")
+    page = client.get(url(token, "cart/")).content.decode()
+    assert f'name="next" value="/q/{token}/cart/"' in page
+    data = {"product": products_a[0].pk, "step": "1", "next": url(token, "cart/")}
+    body = client.post(url(token, "cart/update/"), data, HTTP_HX_REQUEST="true").content.decode()
+    assert '<h1 id="cart-title"' in body and 'id="cart-bar"' not in body
+    assert f'name="next" value="/q/{token}/cart/"' in body
+    data["next"] = url(token)  # from the catalog: its bar is updated too
+    body = client.post(url(token, "cart/update/"), data, HTTP_HX_REQUEST="true").content.decode()
+    assert '<h2 id="cart-title"' in body and 'id="cart-bar"' in body

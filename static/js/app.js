@@ -19,16 +19,29 @@ function busy(form, on, submitter) {
   if (on) form.setAttribute("aria-busy", "true"); else form.removeAttribute("aria-busy");
   const button = submitter || form.querySelector("button[type=submit], button:not([type])");
   if (on && button) button.classList.add("is-busy");
-  if (!on) form.querySelectorAll(".is-busy").forEach((b) => b.classList.remove("is-busy"));
+  // A button outside the form (form="...") belongs to it too.
+  if (!on) document.querySelectorAll(".is-busy").forEach((b) => { if (b.form === form || form.contains(b)) b.classList.remove("is-busy"); });
 }
 const isHtmx = (form) => form.matches("[hx-post], [hx-get], [data-hx-post], [data-hx-get]");
+// In the capture phase, before htmx's own listener on the form sees a second submit (a
+// second Enter, say).
 document.addEventListener("submit", (event) => {
   const form = event.target;
-  if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
+  if (form.getAttribute("aria-busy") === "true") {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    return;
+  }
   if (form.method.toLowerCase() !== "post" || isHtmx(form)) return;
   // After the submit event, so that the clicked button's own name and value are sent.
-  setTimeout(() => { if (!event.defaultPrevented) busy(form, true, event.submitter); }, 0);
-});
+  setTimeout(() => {
+    if (event.defaultPrevented) return;
+    busy(form, true, event.submitter);
+    // A post stopped before its answer (Esc, a lost connection) must not leave the form
+    // refusing every submit until a reload.
+    setTimeout(() => busy(form, false), 15000);
+  }, 0);
+}, true);
 window.addEventListener("pageshow", () => {
   document.querySelectorAll("form[aria-busy]").forEach((form) => busy(form, false));
 });
@@ -39,9 +52,11 @@ document.addEventListener("htmx:beforeRequest", (event) => {
   if (form.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
   busy(form, true, event.detail.requestConfig?.triggeringEvent?.submitter);
 });
-document.addEventListener("htmx:afterRequest", (event) => {
-  const form = event.detail.elt;
-  if (form.tagName === "FORM" && form.isConnected) busy(form, false);
+["htmx:afterRequest", "htmx:sendError", "htmx:sendAbort", "htmx:onLoadError"].forEach((name) => {
+  document.addEventListener(name, (event) => {
+    const form = event.detail.elt;
+    if (form?.tagName === "FORM" && form.isConnected) busy(form, false);
+  });
 });
 
 // After a failed save the user sees why, where they are looking: the first invalid field
@@ -112,7 +127,7 @@ document.addEventListener("click", (event) => {
   if (!field) return;
   const min = Number(field.min || 1);
   const max = Number(field.max || 10000);
-  const value = Math.round(Number(field.value) || min) + Number(button.dataset.step);
+  const value = Math.round(field.value === "" ? 0 : Number(field.value) || 0) + Number(button.dataset.step);
   field.value = String(Math.min(max, Math.max(min, value)));
   field.dispatchEvent(new Event("change", { bubbles: true }));
 });
@@ -172,6 +187,7 @@ document.addEventListener("change", (event) => {
     const img = document.createElement("img");
     img.alt = "";
     img.src = URL.createObjectURL(file);
+    img.addEventListener("load", () => URL.revokeObjectURL(img.src), { once: true });
     const name = document.createElement("span");
     name.className = "muted small";
     name.textContent = file.name;
