@@ -1,6 +1,5 @@
 import csv
 import secrets
-from decimal import Decimal
 
 from django.contrib import messages
 from django.db.models import Prefetch
@@ -12,15 +11,11 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from catalog.i18n import localized
-from catalog.models import Product
-from catalog.pricing import PriceBook, PriceUnavailable
-from catalog.shop import CATALOG_ORDER
 from crm.lib.htmx import redirect_after_success, render_page
 from crm.lib.money import quantize
 from crm.lib.validation import is_number
 from customers.models import Customer
-from orders import services
+from orders import services, staff_order
 from orders.forms import OrderFilter, StaffOrderForm, TransitionForm
 from orders.models import Order, OrderLine
 
@@ -192,7 +187,9 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
             return redirect_after_success(request, reverse("orders:detail", args=[order.pk]))
 
     currency = tenant.selling_currency(customer.preferred_currency)
-    rows, categories = _order_rows(request, tenant, customer, currency, form)
+    rows, categories = staff_order.priced_rows(
+        customer, currency, form, request.POST, get_language()
+    )
     context = {
         "nav": "orders",
         "customer": customer,
@@ -200,63 +197,8 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
         "rows": rows,
         "categories": categories,
         "currency": currency,
-        "summary": _summary(rows, currency),
+        "summary": staff_order.summary(rows, currency),
     }
     if summary_only:
         return render(request, "orders/order_form.html#summary", context)
     return render_page(request, "orders/order_form.html", context, partial="form")
-
-
-def _order_rows(request, tenant, customer, currency, form):
-    """Every product the customer can be sold, priced for them, with what was typed."""
-    language = customer.preferred_language
-    products = list(
-        Product.objects.filter(is_active=True).select_related("category").order_by(*CATALOG_ORDER)
-    )
-    book = PriceBook(tenant, currency, products)
-    rows, categories = [], {}
-    for product in products:
-        try:
-            price = book.unit_price(product, customer.discount_percent)
-        except PriceUnavailable:
-            price = None
-        field = form.quantity_field(product)
-        category = (
-            localized(product.category, "name", get_language(), tenant.default_language)
-            if product.category
-            else ""
-        )
-        if product.category_id:
-            categories.setdefault(product.category_id, category)
-        rows.append(
-            {
-                "product": product,
-                "name": localized(product, "name", get_language(), tenant.default_language),
-                "customer_name": localized(product, "name", language, tenant.default_language),
-                "category": category,
-                "price": price,
-                "field": field,
-                "value": request.POST.get(field, ""),
-                "error": form.quantity_errors.get(product.pk),
-            }
-        )
-    return rows, list(categories.items())
-
-
-def _summary(rows, currency) -> dict:
-    """What is in the order so far, priced as placing it will price it (the same unit
-    prices, each line rounded to the currency); a quantity that is not one is left out."""
-    lines, total, pieces = [], Decimal(0), 0
-    for row in rows:
-        raw = (row["value"] or "").strip()
-        if not row["price"] or not raw or raw == "0":
-            continue
-        try:
-            quantity = services.parse_quantity(raw)
-        except services.OrderError:
-            continue
-        line_total = quantize(row["price"].discounted * quantity, currency)
-        lines.append({"name": row["name"], "quantity": quantity, "total": line_total})
-        total += line_total
-        pieces += quantity
-    return {"lines": lines, "total": total, "pieces": pieces}
