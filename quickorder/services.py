@@ -140,6 +140,52 @@ def record_open(link: QuickOrderLink) -> None:
     )
 
 
+MY_ORDERS = 100  # the newest orders a customer's link lists
+
+
+@dataclass
+class StatusStep:
+    status: str
+    label: str
+    at: object  # when it was reached (None: not yet)
+    state: str  # "done", "current", "todo" or "cancelled"
+
+
+def status_steps(order: Order) -> list[StatusStep]:
+    """The order's way from new to delivered as its customer sees it: each step with the
+    date it was reached; a cancelled order ends at "cancelled"."""
+    reached = {}
+    for change in order.history.all().order_by("created_at", "id"):
+        reached[change.to_status] = change.created_at
+    reached.setdefault(Order.Status.NEW, order.created_at)
+    path = [
+        Order.Status.NEW,
+        Order.Status.CONFIRMED,
+        Order.Status.IN_PRODUCTION,
+        Order.Status.SHIPPED,
+        Order.Status.DELIVERED,
+    ]
+    labels = dict(Order.Status.choices)
+    if order.status == Order.Status.CANCELLED:
+        done = [s for s in path if s in reached]
+        steps = [StatusStep(s, labels[s], reached[s], "done") for s in done]
+        cancelled = Order.Status.CANCELLED
+        return [
+            *steps,
+            StatusStep(cancelled, labels[cancelled], reached.get(cancelled), "cancelled"),
+        ]
+    current = path.index(order.status) if order.status in path else 0
+    return [
+        StatusStep(
+            s,
+            labels[s],
+            reached.get(s) if i <= current else None,
+            "done" if i < current else "current" if i == current else "todo",
+        )
+        for i, s in enumerate(path)
+    ]
+
+
 def page_currency(link: QuickOrderLink) -> str:
     return link.tenant.selling_currency(link.customer.preferred_currency)
 

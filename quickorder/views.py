@@ -25,7 +25,7 @@ from crm.lib.validation import is_number
 from customers.forms import AddressForm
 from orders.models import Order
 from orders.services import OrderError
-from quickorder import grid_cache, services
+from quickorder import grid_cache, reorder, services
 from quickorder.models import QuickOrderLink
 from quickorder.services import Cart
 
@@ -115,6 +115,7 @@ def catalog(request: HttpRequest, link: QuickOrderLink, token: str) -> HttpRespo
         request,
         link,
         token,
+        again=reorder.reorder(link, translation.get_language()),
         products_html=products_html,
         term=term,
         categories=categories,
@@ -197,6 +198,23 @@ def cart_update(request, link, token):
     return _after_cart_change(request, link, token)
 
 
+@require_POST
+@with_link
+def reorder_view(request, link, token):
+    """Order again: the last order's or the usual items (those still sold) go into the cart
+    at today's prices, each at its usual quantity, and the cart opens to change them."""
+    cart = Cart(request.session, link)
+    items = reorder.reorder(link, translation.get_language()).items(request.POST.get("which", ""))
+    for product_id, quantity in items:
+        cart.set(product_id, quantity)
+    url = reverse("quickorder:cart", args=[token])
+    if request.htmx:
+        from django_htmx.http import HttpResponseClientRedirect
+
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
 @with_link
 def cart_page(request, link, token):
     """The cart as a screen of its own (a phone's: the catalog shows only its bar)."""
@@ -248,7 +266,8 @@ def checkout(request, link, token):
             else:
                 ratelimit.QUICKORDER_ORDERS.hit(link.pk)
                 cart.clear()
-                url = reverse("quickorder:confirmation", args=[token, order.number])
+                request.session[f"qo-placed-{link.public_id}"] = order.number
+                url = reverse("quickorder:order_status", args=[token, order.number])
                 if request.htmx:
                     from django_htmx.http import HttpResponseClientRedirect
 
@@ -270,10 +289,30 @@ def checkout(request, link, token):
 
 
 @with_link
-def confirmation(request, link, token, number: int):
-    order = get_object_or_404(Order.objects.filter(quick_order_link=link), number=number)
-    context = _context(request, link, token, order=order, lines=list(order.lines.all()))
-    return render(request, "quickorder/confirmation.html", context)
+def orders(request, link, token):
+    """My orders: every order of the customer (through any of their links, or taken by
+    staff), newest first."""
+    placed = list(
+        Order.objects.filter(customer=link.customer).order_by("-number")[: services.MY_ORDERS]
+    )
+    return render(request, "quickorder/orders.html", _context(request, link, token, orders=placed))
+
+
+@with_link
+def order_status(request, link, token, number: int):
+    """One order of the customer as they may see it: its status steps with their dates,
+    lines, totals and tracking; never who at the business did what, nor their reasons."""
+    order = get_object_or_404(Order.objects.filter(customer=link.customer), number=number)
+    context = _context(
+        request,
+        link,
+        token,
+        order=order,
+        lines=list(order.lines.all()),
+        steps=services.status_steps(order),
+        just_placed=request.session.pop(f"qo-placed-{link.public_id}", None) == number,
+    )
+    return render(request, "quickorder/order_status.html", context)
 
 
 @with_link

@@ -127,3 +127,44 @@ def test_on_a_desktop_the_cart_stays_beside_the_catalog(browser, live_server, li
     assert fits(page)
     shot(page, "shop_desktop_added")
     page.context.close()
+
+
+def test_ordering_again_in_three_taps_and_following_its_status(
+    browser, live_server, link_a, customer_a, products_a, owner_a
+):
+    """A customer who ordered before: order again (1), checkout (2), place order (3), in
+    Turkish on a phone; after the staff confirm it, their status page says so."""
+    from django_scopes import scope
+
+    from orders.services import LineRequest, place_order, transition
+
+    _link, token = link_a
+    with scope(tenant=customer_a.tenant):
+        place_order(
+            customer=customer_a,
+            lines=[LineRequest(products_a[0].pk, 4)],
+            address=None,
+            source="staff",
+            idempotency_key="before",
+        )
+    page = open_link(browser, live_server, token, "tr", PHONE)
+    expect(page.locator(".again__card")).to_have_count(1)  # one order: no usual items yet
+    shot(page, "shop_phone_again_tr")
+    page.locator(".again__card button[type=submit]").click()  # 1
+    page.wait_for_url(re.compile(r"/cart/$"))
+    expect(page.locator(".cart__line input.qty")).to_have_value("4")
+    page.locator("#cart a.btn--accent").click()  # 2
+    page.wait_for_url(re.compile(r"/checkout/$"))
+    page.locator("#checkout-form button[type=submit]").click()  # 3
+    page.wait_for_url(re.compile(r"/orders/\d+/$"))
+    expect(page.locator("h1")).to_have_text("Teşekkür ederiz!")
+    with scopes_disabled():
+        order = Order.objects.order_by("-number").first()
+        assert [line.quantity for line in order.lines.all()] == [4]
+    with scope(tenant=order.tenant):
+        transition(order, "confirmed", by=owner_a)
+    page.reload()
+    expect(page.locator(".steps__step.is-current")).to_contain_text("Onaylandı")
+    assert fits(page)
+    shot(page, "shop_phone_status_tr")
+    page.context.close()

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from conftest import make_product
+from conftest import make_customer, make_product
 from customers.models import Customer
 from jobs.testing import committed_and_sent
 from orders.models import Order
@@ -419,21 +419,37 @@ def test_orders_per_link_are_rate_limited(client, link_a, products_a, settings):
         assert Order.objects.count() == 2
 
 
-def test_confirmation_of_another_links_order_is_404(
-    client, link_a, tenant_a, customer_a, products_a
+def test_the_link_shows_the_customers_own_orders_only(
+    client, link_a, tenant_a, tenant_b, customer_a, products_a
 ):
+    """Orders of this customer, placed through any link or taken by staff; never another
+    customer's, of the same business or another."""
     _link, token = link_a
     from orders.services import LineRequest, place_order
 
-    with scope(tenant=tenant_a):
-        staff_order = place_order(
-            customer=customer_a,
-            lines=[LineRequest(products_a[0].pk, 1)],
-            address=None,
-            source="staff",
-            idempotency_key="staff",
-        )
-    assert client.get(url(token, f"orders/{staff_order.number}/")).status_code == 404
+    with scopes_disabled():
+        other = make_customer(tenant_a, "Other Ltd", email="other@example.com")
+        stranger = make_customer(tenant_b, "Stranger", email="s@example.com")
+        foreign = make_product(tenant_b, "B-1", "10")
+
+    def placed(customer, product, key):
+        with scope(tenant=customer.tenant):
+            return place_order(
+                customer=customer,
+                lines=[LineRequest(product.pk, 1)],
+                address=None,
+                source="staff",
+                idempotency_key=key,
+            )
+
+    own = placed(customer_a, products_a[0], "own")
+    theirs = placed(other, products_a[0], "theirs")
+    placed(stranger, foreign, "foreign")  # number 1 of tenant B
+    body = client.get(url(token, "orders/")).content.decode()
+    assert f"#{own.number}" in body and f"#{theirs.number}" not in body
+    assert client.get(url(token, f"orders/{own.number}/")).status_code == 200
+    assert client.get(url(token, f"orders/{theirs.number}/")).status_code == 404
+    assert client.get(url(token, "orders/99/")).status_code == 404
 
 
 def test_language_switch_offers_the_tenants_quick_order_languages(client, link_a, tenant_a):

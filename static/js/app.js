@@ -247,3 +247,8 @@ document.addEventListener("change", (event) => {
   const selector = event.target.dataset?.filterCategory;
   if (selector) filterRows(document.querySelector(selector));
 });
+
+// A Print button (the page's own print styles leave out the navigation).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

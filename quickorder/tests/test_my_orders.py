@@ -1,0 +1,133 @@
+"""My orders, on the customer's link: their orders and each one's status."""
+
+import pytest
+from django.core.cache import cache
+from django_scopes import scope
+
+from orders.models import Order
+from orders.services import LineRequest, place_order, transition
+from quickorder.services import status_steps
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+
+
+def url(token, suffix=""):
+    return f"/q/{token}/{suffix}"
+
+
+@pytest.fixture
+def placed(customer_a, products_a, link_a):
+    with scope(tenant=customer_a.tenant):
+        return place_order(
+            customer=customer_a,
+            lines=[LineRequest(products_a[0].pk, 2)],
+            address=None,
+            source=Order.Source.STAFF,
+            idempotency_key="mine",
+        )
+
+
+def test_the_status_page_shows_the_steps_with_their_dates(client, link_a, placed, owner_a):
+    _link, token = link_a
+    with scope(tenant=placed.tenant):
+        transition(placed, "confirmed", by=owner_a, reason="internal: checked stock")
+        steps = status_steps(placed)
+    assert [(s.status, s.state) for s in steps] == [
+        ("new", "done"),
+        ("confirmed", "current"),
+        ("in_production", "todo"),
+        ("shipped", "todo"),
+        ("delivered", "todo"),
+    ]
+    assert steps[1].at is not None and steps[2].at is None
+    client.get(url(token), {"lang": "en"})
+    body = client.get(url(token, f"orders/{placed.number}/")).content.decode()
+    assert 'aria-current="step"' in body and "Confirmed" in body
+    assert "internal: checked stock" not in body and "owner_a" not in body  # staff's own
+
+
+def test_a_cancelled_order_ends_at_cancelled(link_a, placed, owner_a):
+    with scope(tenant=placed.tenant):
+        transition(placed, "cancelled", by=owner_a, reason="out of stock")
+        steps = status_steps(placed)
+    assert [(s.status, s.state) for s in steps] == [("new", "done"), ("cancelled", "cancelled")]
+
+
+def test_tracking_shows_as_a_link_when_it_is_one(client, link_a, placed, owner_a):
+    _link, token = link_a
+    with scope(tenant=placed.tenant):
+        for step in ("confirmed", "in_production"):
+            transition(placed, step, by=owner_a)
+        transition(placed, "shipped", by=owner_a, tracking="https://track.example/1")
+    body = client.get(url(token, f"orders/{placed.number}/")).content.decode()
+    assert 'href="https://track.example/1"' in body and 'rel="noopener noreferrer"' in body
+
+
+def test_javascript_tracking_is_never_a_link(client, link_a, placed, owner_a):
+    _link, token = link_a
+    with scope(tenant=placed.tenant):
+        for step in ("confirmed", "in_production"):
+            transition(placed, step, by=owner_a)
+        transition(placed, "shipped", by=owner_a, tracking="javascript:alert(1)")
+    body = client.get(url(token, f"orders/{placed.number}/")).content.decode()
+    assert 'href="javascript' not in body
+
+
+def test_my_orders_lists_them_newest_first(client, link_a, placed, customer_a, products_a):
+    _link, token = link_a
+    with scope(tenant=customer_a.tenant):
+        second = place_order(
+            customer=customer_a,
+            lines=[LineRequest(products_a[1].pk, 1)],
+            address=None,
+            source=Order.Source.STAFF,
+            idempotency_key="mine-2",
+        )
+    body = client.get(url(token, "orders/")).content.decode()
+    assert body.index(f"#{second.number}") < body.index(f"#{placed.number}")
+
+
+def test_the_thank_you_shows_once_after_placing(client, link_a, products_a):
+    _link, token = link_a
+    client.get(url(token), {"lang": "en"})
+    client.post(url(token, "cart/add/"), {"product": products_a[0].pk, "quantity": "1"})
+    page = client.get(url(token, "checkout/"))
+    key = page.context["idempotency_key"]
+    response = client.post(url(token, "checkout/"), {"idempotency_key": key, "address": ""})
+    first = client.get(response["Location"]).content.decode()
+    assert "Thank you!" in first
+    again = client.get(response["Location"]).content.decode()
+    assert "Thank you!" not in again and "Placed on" in again
+
+
+def test_a_revoked_link_shows_no_orders(client, link_a, placed, owner_a):
+    link, token = link_a
+    from quickorder.services import revoke_link
+
+    with scope(tenant=link.tenant):
+        revoke_link(link, by=owner_a)
+    assert client.get(url(token, "orders/")).status_code == 404
+    assert client.get(url(token, f"orders/{placed.number}/")).status_code == 404
+
+
+def test_my_orders_costs_the_same_queries_for_few_or_many(
+    client, link_a, placed, customer_a, products_a, django_assert_num_queries
+):
+    _link, token = link_a
+    # The link (with its customer and tenant); the orders.
+    with django_assert_num_queries(2):
+        client.get(url(token, "orders/"))
+    with scope(tenant=customer_a.tenant):
+        for i in range(5):
+            place_order(
+                customer=customer_a,
+                lines=[LineRequest(products_a[1].pk, 1)],
+                address=None,
+                source=Order.Source.STAFF,
+                idempotency_key=f"many-{i}",
+            )
+    with django_assert_num_queries(2):
+        client.get(url(token, "orders/"))
