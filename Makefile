@@ -36,7 +36,7 @@ run: compilemessages seed
 	@echo "  Starting: web (the site), worker (emails and other background jobs) and"
 	@echo "  scheduler (daily work, every 5 minutes). Ctrl-C stops all three."
 	@echo
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" HOST=$(HOST) $(VENV)/bin/honcho -f Procfile start --port $(PORT)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" HOST=$(HOST) SITE_URL=http://$(HOST):$(PORT) $(VENV)/bin/honcho -f Procfile start --port $(PORT)
 
 test: $(VENV)/.installed-dev compilemessages
 	$(VENV)/bin/pytest

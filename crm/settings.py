@@ -262,6 +262,10 @@ TASKS = {
 # /healthz/queue answers 503 when the oldest job waiting to run is older than this.
 QUEUE_MAX_AGE_SECONDS = env_int("QUEUE_MAX_AGE_SECONDS", 300)
 
+# The address customers reach the site at, for links in emails sent by background jobs
+# (an order's status page): no request there to take it from.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Quick-order rate limits: failed link lookups per IP per 10 minutes, orders per link per hour.
 QUICKORDER_FAILED_LOOKUPS_PER_IP = env_int("QUICKORDER_FAILED_LOOKUPS_PER_IP", 30)
 QUICKORDER_ORDERS_PER_LINK = env_int("QUICKORDER_ORDERS_PER_LINK", 20)

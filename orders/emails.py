@@ -4,12 +4,26 @@ holds a request or undoes an order."""
 
 from jobs.outbox import queue_email
 
+# Where a customer follows an order: set by the quick-order app (which depends on this one),
+# a callable (order) -> absolute URL of the order's status page, or "".
+status_page_url = None
+
+
+def _status_url(order) -> str:
+    return status_page_url(order) if status_page_url else ""
+
+
+def wanted(order, status: str) -> bool:
+    """Whether the business emails its customers about this move (settings)."""
+    return bool(order.customer.email) and status in (order.tenant.customer_emails or [])
+
 
 def order_received(order, lines) -> None:
     """`order` as just placed (with its tenant and customer) and its lines."""
     tenant = order.tenant
     context = {"tenant": tenant, "order": order, "lines": lines, "customer": order.customer}
-    if order.customer.email:
+    if wanted(order, "new"):
+        context["status_url"] = _status_url(order)
         queue_email(
             tenant,
             key=f"order:{order.pk}:received",
@@ -32,8 +46,9 @@ def order_received(order, lines) -> None:
 
 
 def status_changed(order, change) -> None:
-    """The customer's email about a move (`change`, an OrderStatusChange) of `order`."""
-    if not order.customer.email:
+    """The customer's email about a move (`change`, an OrderStatusChange) of `order`, if
+    the business sends one for it."""
+    if not wanted(order, change.to_status):
         return
     context = {
         "tenant": order.tenant,
@@ -41,6 +56,7 @@ def status_changed(order, change) -> None:
         "customer": order.customer,
         "status": change.to_status,
         "tracking": change.tracking,
+        "status_url": _status_url(order),
     }
     queue_email(
         order.tenant,

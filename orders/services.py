@@ -321,7 +321,6 @@ def transition(order: Order, to: str, *, by, reason: str = "", tracking: str = "
         reason=reason,
         tracking=tracking,
     )
-    if to in (S.CONFIRMED, S.SHIPPED):
-        emails.status_changed(locked, change)
+    emails.status_changed(locked, change)  # if the business emails this move
     order.refresh_from_db()
     return order

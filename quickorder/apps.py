@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class QuickorderConfig(AppConfig):
     name = "quickorder"
     verbose_name = _("Quick-order links")
+
+    def ready(self):
+        from orders import emails
+        from quickorder.services import status_page_url
+
+        emails.status_page_url = status_page_url

@@ -353,6 +353,19 @@ def checkout(
     )
 
 
+def status_page_url(order) -> str:
+    """The order's status page on its customer's link (SITE_URL), or "" when the customer
+    has no usable link."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    link = active_link(order.customer)
+    if link is None or not link.is_usable:
+        return ""
+    path = reverse("quickorder:order_status", args=[make_token(link), order.number])
+    return settings.SITE_URL + path
+
+
 def link_url(request, link: QuickOrderLink) -> str:
     from django.urls import reverse
 

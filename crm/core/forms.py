@@ -20,6 +20,21 @@ class TenantSettingsForm(forms.ModelForm):
         help_text=_("Languages a customer can switch to on the quick-order page."),
     )
 
+    customer_emails = forms.MultipleChoiceField(
+        label=_("Email the customer when their order is"),
+        choices=[
+            ("new", _("received")),
+            ("confirmed", _("confirmed")),
+            ("in_production", _("in production")),
+            ("shipped", _("shipped")),
+            ("delivered", _("delivered")),
+            ("cancelled", _("cancelled")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("In the order's language, with a link to the order's status page."),
+    )
+
     class Meta:
         model = Tenant
         fields = [
@@ -29,6 +44,7 @@ class TenantSettingsForm(forms.ModelForm):
             "default_phone_region",
             "timezone",
             "notification_email",
+            "customer_emails",
             "logo",
             "accent_colour",
             "brand_description",

@@ -91,6 +91,10 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
 
+def default_customer_emails() -> list[str]:
+    return ["new", "confirmed", "shipped"]
+
+
 class Tenant(models.Model):
     """A business using the CRM. Owns every row of every tenant-owned table."""
 
@@ -142,6 +146,11 @@ class Tenant(models.Model):
             "The business's country: phone numbers written without +country code are read"
             " as this country's, and amounts are written the way it writes them."
         ),
+    )
+    # The moves of an order the customer is emailed about (Order.Status values; "new" is
+    # the order received). Set on the settings page.
+    customer_emails = models.JSONField(
+        _("Emails to the customer"), default=default_customer_emails, blank=True
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

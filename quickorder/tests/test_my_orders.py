@@ -131,3 +131,50 @@ def test_my_orders_costs_the_same_queries_for_few_or_many(
             )
     with django_assert_num_queries(2):
         client.get(url(token, "orders/"))
+
+
+def test_the_business_chooses_which_moves_email_the_customer(
+    link_a, placed, owner_a, tenant_a, settings
+):
+    from django.core import mail
+
+    from jobs.testing import committed_and_sent
+
+    settings.SITE_URL = "https://crm.example.com"
+    tenant_a.customer_emails = ["in_production", "delivered"]
+    tenant_a.save()
+    placed.tenant.refresh_from_db()
+    with committed_and_sent():
+        pass  # the "order received" email of the fixture's order goes first
+    mail.outbox.clear()
+    sent = {}
+    with scope(tenant=placed.tenant):
+        for step in ("confirmed", "in_production", "shipped", "delivered"):
+            with committed_and_sent():
+                transition(placed, step, by=owner_a)
+            sent[step] = [m.body for m in mail.outbox]
+            mail.outbox.clear()
+    assert sent["confirmed"] == [] and sent["shipped"] == []
+    (preparing,) = sent["in_production"]
+    (delivered,) = sent["delivered"]
+    _link, token = link_a
+    status_url = f"https://crm.example.com/q/{token}/orders/{placed.number}/"
+    assert status_url in preparing and status_url in delivered
+
+
+def test_an_email_without_a_usable_link_has_no_status_link(link_a, placed, owner_a):
+    from django.core import mail
+
+    from jobs.testing import committed_and_sent
+    from quickorder.services import revoke_link
+
+    link, _token = link_a
+    with committed_and_sent():
+        pass  # the "order received" email of the fixture's order goes first
+    mail.outbox.clear()
+    with scope(tenant=placed.tenant):
+        revoke_link(link, by=owner_a)
+        with committed_and_sent():
+            transition(placed, "confirmed", by=owner_a)
+    (message,) = mail.outbox
+    assert "/q/" not in message.body
