@@ -9,7 +9,7 @@ from jobs.outbox import queue_email
 status_page_url = None
 
 
-def _status_url(order) -> str:
+def status_url(order) -> str:
     return status_page_url(order) if status_page_url else ""
 
 
@@ -23,7 +23,7 @@ def order_received(order, lines) -> None:
     tenant = order.tenant
     context = {"tenant": tenant, "order": order, "lines": lines, "customer": order.customer}
     if wanted(order, "new"):
-        context["status_url"] = _status_url(order)
+        context["status_url"] = status_url(order)
         queue_email(
             tenant,
             key=f"order:{order.pk}:received",
@@ -56,7 +56,7 @@ def status_changed(order, change) -> None:
         "customer": order.customer,
         "status": change.to_status,
         "tracking": change.tracking,
-        "status_url": _status_url(order),
+        "status_url": status_url(order),
     }
     queue_email(
         order.tenant,

@@ -15,7 +15,7 @@ from crm.lib.htmx import redirect_after_success, render_page
 from crm.lib.money import quantize
 from crm.lib.validation import is_number
 from customers.models import Customer
-from orders import services, staff_order
+from orders import emails, services, share, staff_order
 from orders.forms import OrderFilter, StaffOrderForm, TransitionForm
 from orders.models import Order, OrderLine
 
@@ -120,11 +120,21 @@ def order_detail(request: HttpRequest, pk: int, *, template="orders/order_detail
         "nav": "orders",
         "order": order,
         "lines": list(order.lines.all()),
-        "history": list(order.history.select_related("by")),
+        "history": _history(order, share_links=template == "orders/order_detail.html"),
         "next_steps": services.allowed_transitions(order),
         "statuses": Order.Status,
     }
     return render(request, template, context)
+
+
+def _history(order, *, share_links: bool):
+    """The order's moves, each with its WhatsApp and Telegram links to tell the customer."""
+    changes = list(order.history.select_related("by"))
+    url = emails.status_url(order) if share_links and changes else ""
+    return [
+        (change, share.share_links(order, change.to_status, url) if share_links else None)
+        for change in changes
+    ]
 
 
 def order_packing_slip(request: HttpRequest, pk: int) -> HttpResponse:

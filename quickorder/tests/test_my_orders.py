@@ -178,3 +178,28 @@ def test_an_email_without_a_usable_link_has_no_status_link(link_a, placed, owner
             transition(placed, "confirmed", by=owner_a)
     (message,) = mail.outbox
     assert "/q/" not in message.body
+
+
+def test_staff_share_each_move_on_whatsapp_and_telegram_in_the_customers_language(
+    client_a, link_a, placed, owner_a, customer_a, settings
+):
+    from urllib.parse import parse_qs, urlsplit
+
+    settings.SITE_URL = "https://crm.example.com"
+    _link, token = link_a
+    with scope(tenant=placed.tenant):
+        transition(placed, "confirmed", by=owner_a)
+    page = client_a.get(f"/anka/orders/{placed.pk}/")
+    (_received, received_links), (_confirmed, links) = page.context["history"]
+    whatsapp = urlsplit(links["whatsapp"])
+    digits = customer_a.phone.lstrip("+")
+    assert (whatsapp.netloc, whatsapp.path) == ("wa.me", f"/{digits}")
+    text = parse_qs(whatsapp.query)["text"][0]
+    status_url = f"https://crm.example.com/q/{token}/orders/{placed.number}/"
+    assert text == f"#{placed.number} numaralı siparişiniz onaylandı: {status_url}"  # Turkish
+    telegram = parse_qs(urlsplit(links["telegram"]).query)
+    assert telegram["url"] == [status_url] and "onaylandı" in telegram["text"][0]
+    assert "Share on WhatsApp" in page.content.decode()
+    assert parse_qs(urlsplit(received_links["whatsapp"]).query)["text"][0].startswith(
+        f"#{placed.number} numaralı siparişinizi aldık"
+    )
