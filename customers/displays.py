@@ -36,6 +36,9 @@ class Display:
         for column in self.columns:
             if column == "group__name":
                 values.append(customer.group.name if customer.group_id else "")
+            elif column == "reorder_due_on" and customer.reorder_due_on:
+                # "due in 3 days" changes with the day: a card is drawn again each day.
+                values.append((customer.reorder_due_on.isoformat(), customer.reorder_days_left))
             else:
                 value = getattr(customer, column)
                 values.append(value.isoformat() if hasattr(value, "isoformat") else value)
@@ -60,6 +63,9 @@ DISPLAYS = {
             "is_blocked",
             "latest_note_excerpt",
             "group__name",
+            "reorder_state",
+            "reorder_interval_days",
+            "reorder_due_on",
         ),
         tags=True,
         address=True,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -123,6 +124,12 @@ class CustomerQuerySet(TenantOwnedQuerySet):
         return self.filter(archived_at__isnull=False)
 
 
+class ReorderState(models.TextChoices):
+    UNKNOWN = "", _("Too few orders")
+    REGULAR = "regular", _("Regular")
+    IRREGULAR = "irregular", _("Irregular")
+
+
 class Customer(TenantOwned):
     class Status(models.TextChoices):
         CURRENT = "current", _("Current")
@@ -199,6 +206,32 @@ class Customer(TenantOwned):
     last_order_ip = models.GenericIPAddressField(
         _("last order IP"), null=True, blank=True, editable=False
     )
+    # The reorder radar, written by the orders app whenever an order is placed or
+    # cancelled (orders/radar.py): how often the customer orders and when the next is due.
+    reorder_state = models.CharField(
+        _("Reorder rhythm"),
+        max_length=10,
+        choices=ReorderState.choices,
+        default=ReorderState.UNKNOWN,
+        blank=True,
+        editable=False,
+    )
+    reorder_interval_days = models.PositiveIntegerField(
+        _("Usual interval (days)"), null=True, blank=True, editable=False
+    )
+    reorder_due_on = models.DateField(_("Next order due"), null=True, blank=True, editable=False)
+    reorder_usual_value = models.DecimalField(
+        _("Usual order value"),
+        max_digits=16,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    reorder_currency = models.CharField(max_length=3, blank=True, editable=False)
+    reorder_snoozed_until = models.DateField(
+        _("Snoozed until"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Optimistic locking: an edit based on an older version is refused, not merged blindly.
@@ -213,6 +246,12 @@ class Customer(TenantOwned):
         verbose_name_plural = _("customers")
         ordering = ["name", "id"]
         indexes = [
+            # The Due to reorder page: customers with a rhythm, by the day they are due.
+            models.Index(
+                fields=["tenant", "reorder_due_on", "id"],
+                name="customer_reorder_due",
+                condition=Q(reorder_due_on__isnull=False, archived_at__isnull=True),
+            ),
             # Keyset pagination of the two sections of the customers page.
             models.Index(
                 fields=["tenant", "status", "name", "id"],
@@ -228,6 +267,18 @@ class Customer(TenantOwned):
             models.Index(fields=["tenant", "phone"], name="customer_tenant_phone"),
             models.Index(fields=["tenant", "tax_number"], name="customer_tenant_tax"),
         ]
+
+    @property
+    def reorder_days_left(self) -> int | None:
+        """Days until the next order is due (negative: overdue), in the active time zone."""
+        if self.reorder_due_on is None:
+            return None
+        return (self.reorder_due_on - timezone.localdate()).days
+
+    @property
+    def reorder_overdue_by(self) -> int:
+        left = self.reorder_days_left
+        return -left if left is not None and left < 0 else 0
 
     def __str__(self) -> str:
         return self.name

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from customers import views
+from customers import reorders, views
 
 app_name = "customers"
 
 urlpatterns = [
     path("", views.customer_list, name="list"),
     path("new/", views.customer_create, name="create"),
+    path("reorders/", reorders.reorders, name="reorders"),
+    path("<int:pk>/snooze/", reorders.reorder_snooze, name="reorder_snooze"),
     path("<int:pk>/", views.customer_detail, name="detail"),
     path("<int:pk>/edit/", views.customer_update, name="update"),
     path("<int:pk>/delete/", views.customer_delete, name="delete"),

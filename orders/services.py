@@ -21,7 +21,7 @@ from crm.lib.money import quantize
 from crm.lib.plans import allow_generic_plans
 from customers.models import ActivityEvent, Address, Customer
 from customers.services import record_event
-from orders import emails
+from orders import emails, radar
 from orders.models import MAX_QUANTITY, Order, OrderCounter, OrderLine, OrderStatusChange
 
 S = Order.Status
@@ -256,6 +256,7 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         customer.status = Customer.Status.CURRENT
         fields += ["status", "updated_at"]
     customer.save(update_fields=fields)
+    radar.refresh(customer)  # how often they order, and when the next is due
     if customer.status != before:
         record_event(
             customer,
@@ -321,6 +322,8 @@ def transition(order: Order, to: str, *, by, reason: str = "", tracking: str = "
         reason=reason,
         tracking=tracking,
     )
+    if to == S.CANCELLED:
+        radar.refresh(locked.customer)  # a cancelled order no longer counts
     emails.status_changed(locked, change)  # if the business emails this move
     order.refresh_from_db()
     return order

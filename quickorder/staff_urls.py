@@ -10,4 +10,5 @@ urlpatterns = [
     path("revoke/", staff_views.link_revoke, name="revoke"),
     path("expiry/", staff_views.link_expiry, name="expiry"),
     path("send/", staff_views.link_send, name="send"),
+    path("whatsapp/", staff_views.link_whatsapp, name="whatsapp"),
 ]

@@ -57,14 +57,49 @@ def link_expiry(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(pk)
 
 
+def _usable_link(request, customer):
+    """The customer's link, a new one when they have none that works."""
+    link = services.active_link(customer)
+    if link is None or not link.is_usable:
+        link = services.generate_link(customer, by=request.user)
+    return link
+
+
 @require_POST
 def link_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Email the customer their link (made first if they have none that works); back to the
+    page it was asked from (the customer's, or Due to reorder)."""
     customer = _customer(request, pk)
-    link = services.active_link(customer)
-    if link is None:
-        return _back(pk)
+    if not customer.email:
+        messages.error(request, _("The customer has no email address."))
+        return _back_to(request, pk)
+    link = _usable_link(request, customer)
     if services.send_link_email(link, services.link_url(request, link), by=request.user):
         messages.success(request, _("The link was sent to %(email)s.") % {"email": customer.email})
-    else:
-        messages.error(request, _("The customer has no email address."))
-    return _back(pk)
+    return _back_to(request, pk)
+
+
+@require_POST
+def link_whatsapp(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open WhatsApp with a message to the customer, in their language, with their link."""
+    from urllib.parse import quote, urlencode
+
+    from django.utils import translation
+
+    customer = _customer(request, pk)
+    link = _usable_link(request, customer)
+    with translation.override(customer.preferred_language):
+        text = _("Hello %(name)s, your order page at %(shop)s: %(url)s") % {
+            "name": customer.contact_person or customer.name,
+            "shop": request.tenant.name,
+            "url": services.link_url(request, link),
+        }
+    digits = (customer.phone or "").lstrip("+")
+    return redirect(f"https://wa.me/{digits}?{urlencode({'text': text}, quote_via=quote)}")
+
+
+def _back_to(request, pk: int) -> HttpResponse:
+    from crm.lib.htmx import safe_next
+
+    default = reverse("customers:detail", args=[pk]) + "#quick-order"
+    return redirect(safe_next(request, default))

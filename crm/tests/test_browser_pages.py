@@ -62,6 +62,7 @@ def staff_pages(ids):
         f"/anka/customers/{ids['customer']}/",
         f"/anka/customers/{ids['customer']}/edit/",
         "/anka/customers/new/",
+        "/anka/customers/reorders/",
         "/anka/orders/",
         f"/anka/orders/{ids['order']}/",
         f"/anka/orders/new/{ids['customer']}/",
@@ -82,6 +83,7 @@ def quick_pages(ids):
         f"/q/{token}/cart/",
         f"/q/{token}/checkout/",
         f"/q/{token}/orders/{ids['number']}/",
+        f"/q/{token}/orders/",
     ]
 
 

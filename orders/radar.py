@@ -1,0 +1,74 @@
+"""The reorder radar: how often a customer orders, and when their next order is due.
+
+Kept on the customer (`reorder_*` columns) whenever one of their orders is placed or
+cancelled, so the pages that show it read one row, never every order.
+
+The rules:
+- Orders that were cancelled do not count; orders on the same day (in the business's time
+  zone) are one order.
+- Fewer than three such order days: too few to tell (no rhythm, nothing due).
+- The usual interval is the median gap between order days, so one unusual gap (a holiday)
+  does not move it; the next order is due that many days after the last.
+- When the gaps are too uneven to predict (their median distance from the usual interval is
+  more than half of it), the rhythm is "irregular" and nothing is due.
+- An archived or blocked customer has no rhythm.
+- The usual value is the median total of the counted orders, in the currency of the last.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from datetime import timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from customers.models import Customer, ReorderState
+from orders.models import Order
+
+MIN_ORDER_DAYS = 3
+UNEVEN = Decimal("0.5")
+
+
+def rhythm(days: list, totals: list[Decimal]) -> tuple[str, int | None, object, Decimal | None]:
+    """(state, usual interval in days, due date, usual value) from the order days (dates,
+    any order) and the orders' totals."""
+    days = sorted(set(days))
+    if len(days) < MIN_ORDER_DAYS:
+        return ReorderState.UNKNOWN, None, None, None
+    gaps = [(later - earlier).days for earlier, later in itertools.pairwise(days)]
+    usual = statistics.median(gaps)
+    value = statistics.median(totals) if totals else None
+    spread = statistics.median(abs(gap - usual) for gap in gaps)
+    interval = max(1, round(usual))
+    if Decimal(str(spread)) > UNEVEN * Decimal(str(usual)):
+        return ReorderState.IRREGULAR, interval, None, value
+    return ReorderState.REGULAR, interval, days[-1] + timedelta(days=interval), value
+
+
+def refresh(customer: Customer) -> None:
+    """Work the customer's rhythm out again from their orders and store it (one query for
+    the orders, one update)."""
+    if customer.archived_at is not None or customer.is_blocked:
+        state, interval, due, value, currency = ReorderState.UNKNOWN, None, None, None, ""
+    else:
+        zone = ZoneInfo(customer.tenant.timezone)
+        counted = list(
+            Order.objects.filter(customer=customer)
+            .exclude(status=Order.Status.CANCELLED)
+            .order_by("number")
+            .values_list("created_at", "total", "currency")
+        )
+        days = [placed.astimezone(zone).date() for placed, _total, _currency in counted]
+        currency = counted[-1][2] if counted else ""
+        totals = [total for _placed, total, c in counted if c == currency]
+        state, interval, due, value = rhythm(days, totals)
+    Customer.objects.filter(pk=customer.pk).update(
+        reorder_state=state,
+        reorder_interval_days=interval,
+        reorder_due_on=due,
+        reorder_usual_value=value,
+        reorder_currency=currency if value is not None else "",
+    )
+    customer.reorder_state, customer.reorder_interval_days = state, interval
+    customer.reorder_due_on, customer.reorder_usual_value = due, value
