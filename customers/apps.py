@@ -7,4 +7,4 @@ class CustomersConfig(AppConfig):
     verbose_name = _("Customers")
 
     def ready(self):
-        from customers import signals  # noqa: F401  (registers the receivers)
+        from customers import digest, signals  # noqa: F401  (registers the receivers, the digest)

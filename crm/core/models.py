@@ -331,6 +331,8 @@ class Membership(TenantOwned):
         User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
+    # An owner's choice: an email each morning with the customers who became due to reorder.
+    reorder_digest = models.BooleanField(_("Morning email of who is due to reorder"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

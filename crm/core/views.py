@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from crm.core.forms import TenantSettingsForm
+from crm.core.models import Membership
 from crm.core.tenancy import memberships_of
 from crm.core.urlconfs import tenant_reverse
 
@@ -66,8 +67,17 @@ def tenant_home(request: HttpRequest) -> HttpResponse:
 
 
 def tenant_settings(request: HttpRequest) -> HttpResponse:
-    """Everyone sees their account; owners also edit the business and its brand."""
+    """Everyone sees their account; owners also edit the business and its brand, and choose
+    whether they get the morning email of who is due to reorder."""
     form = None
+    if request.method == "POST" and request.POST.get("account") == "digest":
+        if not request.membership.is_owner:
+            raise Http404
+        membership = request.membership
+        membership.reorder_digest = request.POST.get("reorder_digest") == "on"
+        Membership.objects.filter(pk=membership.pk).update(reorder_digest=membership.reorder_digest)
+        messages.success(request, _("Settings saved."))
+        return redirect("tenant_settings")
     if request.membership.is_owner:
         form = TenantSettingsForm(
             request.POST or None, request.FILES or None, instance=request.tenant
