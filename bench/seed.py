@@ -108,9 +108,10 @@ def main(database_url: str) -> None:
             cur.execute(
                 "INSERT INTO crm_tenant (name, slug, base_currency, currencies, default_language,"
                 " quickorder_languages, logo, accent_colour, brand_description,"
-                " notification_email, timezone, default_phone_region, is_active, created_at)"
+                " notification_email, timezone, default_phone_region, is_active, created_at,"
+                " customer_emails)"
                 " VALUES (%s, %s, 'EUR', %s, 'en', %s, '', '#2563eb', '', '', 'UTC', 'TR',"
-                " true, now()) RETURNING id",
+                " true, now(), '[\"new\", \"confirmed\", \"shipped\"]') RETURNING id",
                 (
                     f"Bench {t}",
                     "big" if t == 0 else f"small{t}",
@@ -128,8 +129,8 @@ def main(database_url: str) -> None:
         user = cur.fetchone()[0]
         for tenant in tenants:
             cur.execute(
-                "INSERT INTO crm_membership (tenant_id, user_id, role, created_at)"
-                " VALUES (%s, %s, 'owner', now())",
+                "INSERT INTO crm_membership (tenant_id, user_id, role, created_at, reorder_digest)"
+                " VALUES (%s, %s, 'owner', now(), false)",
                 (tenant, user),
             )
             cur.execute(
@@ -228,6 +229,8 @@ def main(database_url: str) -> None:
                         now - timedelta(minutes=i),
                         now,
                         1,
+                        "",
+                        "",
                     )
                 )
             copy(
@@ -256,6 +259,8 @@ def main(database_url: str) -> None:
                     "created_at",
                     "updated_at",
                     "version",
+                    "reorder_state",
+                    "reorder_currency",
                 ],
                 rows,
             )
