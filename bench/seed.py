@@ -111,7 +111,7 @@ def main(database_url: str) -> None:
                 " notification_email, timezone, default_phone_region, is_active, created_at,"
                 " customer_emails)"
                 " VALUES (%s, %s, 'EUR', %s, 'en', %s, '', '#2563eb', '', '', 'UTC', 'TR',"
-                " true, now(), '[\"new\", \"confirmed\", \"shipped\"]') RETURNING id",
+                ' true, now(), \'["new", "confirmed", "shipped"]\') RETURNING id',
                 (
                     f"Bench {t}",
                     "big" if t == 0 else f"small{t}",

@@ -252,6 +252,12 @@ class Customer(TenantOwned):
                 name="customer_reorder_due",
                 condition=Q(reorder_due_on__isnull=False, archived_at__isnull=True),
             ),
+            # Its irregular section, newest last order first.
+            models.Index(
+                fields=["tenant", "-last_order_at", "id"],
+                name="customer_reorder_irregular",
+                condition=Q(reorder_state="irregular", archived_at__isnull=True),
+            ),
             # Keyset pagination of the two sections of the customers page.
             models.Index(
                 fields=["tenant", "status", "name", "id"],

@@ -7,18 +7,27 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from crm.lib import generations
+from crm.lib.fragments import fragment_key
 from crm.lib.htmx import safe_next
 from customers.models import Customer, ReorderState
 
-SECTION_SIZE = 100  # customers shown in each section; the page says how many there are
+SECTION_SIZE = 25  # customers shown in each section, the most pressing first
+ROW_TIMEOUT = 24 * 3600
+PAGE_TIMEOUT = 60
+CSRF_MARK = "__csrf-token-placeholder__"
 SOON = 7  # days: "due within a week"
 COLUMNS = [
     "id",
@@ -72,14 +81,73 @@ def sections(today) -> list[dict]:
 
 
 def reorders(request: HttpRequest) -> HttpResponse:
+    """The sections are kept per tenant "customers" generation and day, as the customers
+    page's results are (customers.results_cache): any write to a customer, their rhythm
+    included, makes a new key."""
     today = timezone.localdate()
-    context = {
-        "nav": "customers",
-        "sections": sections(today),
-        "snooze_default": today + timedelta(days=SOON),
-        "today": today,
+    generation = generations.current("customers", request.tenant.pk)
+    key = (
+        fragment_key(
+            "reorders-page",
+            generation,
+            reverse("customers:reorders"),
+            get_language(),
+            timezone.get_current_timezone_name(),
+            today.isoformat(),
+            tenant_id=request.tenant.pk,
+        )
+        if generation
+        else None
+    )
+    html = caches["pages"].get(key) if key else None
+    if html is None:
+        found = sections(today)
+        rows = draw_rows([c for section in found for c in section["customers"]], today)
+        for section in found:
+            section["rows"] = [mark_safe(rows[c.pk]) for c in section["customers"]]  # noqa: S308
+        html = render_to_string(
+            "customers/reorders.html#sections", {"sections": found}, request=request
+        )
+        if key:
+            caches["pages"].set(key, html, PAGE_TIMEOUT)
+    page = mark_safe(html.replace(CSRF_MARK, get_token(request)))  # noqa: S308
+    return render(request, "customers/reorders.html", {"nav": "customers", "sections_html": page})
+
+
+def draw_rows(customers, today) -> dict:
+    """Each customer's row, kept (the "fragments" cache) under everything it shows and the
+    day (its "due in 3 days" changes with it); the CSRF token is put in afterwards."""
+    language = get_language()
+    back = reverse("customers:reorders")
+    keys = {
+        c.pk: fragment_key(
+            "reorder-row",
+            language,
+            back,
+            today.isoformat(),
+            *(getattr(c, column) for column in COLUMNS),
+            tenant_id=c.tenant_id,
+        )
+        for c in customers
     }
-    return render(request, "customers/reorders.html", context)
+    cache = caches["fragments"]
+    kept = cache.get_many(list(keys.values()))
+    drawn = {}
+    for customer in customers:
+        if keys[customer.pk] in kept:
+            continue
+        drawn[keys[customer.pk]] = render_to_string(
+            "customers/_reorder_row.html",
+            {
+                "customer": customer,
+                "csrf_token": CSRF_MARK,
+                "back": back,
+                "snooze_default": today + timedelta(days=SOON),
+            },
+        )
+    if drawn:
+        cache.set_many(drawn, ROW_TIMEOUT)
+    return {c.pk: kept.get(keys[c.pk]) or drawn[keys[c.pk]] for c in customers}
 
 
 class SnoozeForm(forms.Form):
@@ -102,6 +170,7 @@ def reorder_snooze(request: HttpRequest, pk: int) -> HttpResponse:
         Customer.objects.filter(pk=customer.pk).update(
             reorder_snoozed_until=form.cleaned_data["until"]
         )
+        generations.renew("customers", customer.tenant_id)
         if form.cleaned_data["until"]:
             messages.success(
                 request,

@@ -23,6 +23,7 @@ from datetime import timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from crm.lib import generations
 from customers.models import Customer, ReorderState
 from orders.models import Order
 
@@ -70,5 +71,6 @@ def refresh(customer: Customer) -> None:
         reorder_usual_value=value,
         reorder_currency=currency if value is not None else "",
     )
+    generations.renew("customers", customer.tenant_id)  # the pages that show it
     customer.reorder_state, customer.reorder_interval_days = state, interval
     customer.reorder_due_on, customer.reorder_usual_value = due, value
