@@ -125,3 +125,20 @@ def test_an_archived_or_blocked_customer_has_no_rhythm(customer_a, rhythmic, cha
         refresh(customer)
         customer = Customer.objects.get(pk=customer_a.pk)
     assert customer.reorder_state == ReorderState.UNKNOWN and customer.reorder_due_on is None
+
+
+def test_only_the_latest_orders_count(customer_a, products_a):
+    """Years ago they ordered weekly; lately monthly: the rhythm is the recent one."""
+    from orders import radar
+
+    zone = ZoneInfo("Europe/Istanbul")
+    start = datetime(2020, 1, 1, 12, tzinfo=zone)
+    with scope(tenant=customer_a.tenant):
+        for n in range(30):
+            place(customer_a, products_a[0], start + timedelta(weeks=n), f"w{n}")
+        late = start + timedelta(days=1000)
+        for n in range(radar.RECENT):
+            place(customer_a, products_a[0], late + timedelta(days=30 * n), f"m{n}")
+        radar.refresh(customer_a)
+        customer = Customer.objects.get(pk=customer_a.pk)
+    assert customer.reorder_interval_days == 30
