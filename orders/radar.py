@@ -51,30 +51,54 @@ def rhythm(days: list, totals: list[Decimal]) -> tuple[str, int | None, object, 
     return ReorderState.REGULAR, interval, days[-1] + timedelta(days=interval), value
 
 
-def refresh(customer: Customer) -> None:
-    """Work the customer's rhythm out again from their orders and store it (one query for
-    the orders, one update)."""
+FIELDS = [
+    "reorder_state",
+    "reorder_interval_days",
+    "reorder_due_on",
+    "reorder_usual_value",
+    "reorder_currency",
+]
+
+
+def latest(customer: Customer, limit: int = RECENT) -> list[tuple]:
+    """(placed, total, currency) of the customer's latest orders that count, oldest first."""
+    return list(
+        Order.objects.filter(customer=customer)
+        .exclude(status=Order.Status.CANCELLED)
+        .order_by("-number")
+        .values_list("created_at", "total", "currency")[:limit]
+    )[::-1]
+
+
+def compute(customer: Customer, counted: list[tuple] | None = None) -> list[str]:
+    """Work the customer's rhythm out again from their latest orders (read here, one query,
+    unless given) and set it on `customer`; the fields that changed (to be saved with the
+    customer's own)."""
     if customer.archived_at is not None or customer.is_blocked:
         state, interval, due, value, currency = ReorderState.UNKNOWN, None, None, None, ""
     else:
         zone = ZoneInfo(customer.tenant.timezone)
-        counted = list(
-            Order.objects.filter(customer=customer)
-            .exclude(status=Order.Status.CANCELLED)
-            .order_by("-number")
-            .values_list("created_at", "total", "currency")[:RECENT]
-        )[::-1]
+        counted = latest(customer) if counted is None else counted[-RECENT:]
         days = [placed.astimezone(zone).date() for placed, _total, _currency in counted]
         currency = counted[-1][2] if counted else ""
         totals = [total for _placed, total, c in counted if c == currency]
         state, interval, due, value = rhythm(days, totals)
-    Customer.objects.filter(pk=customer.pk).update(
-        reorder_state=state,
-        reorder_interval_days=interval,
-        reorder_due_on=due,
-        reorder_usual_value=value,
-        reorder_currency=currency if value is not None else "",
+    new = dict(
+        zip(
+            FIELDS,
+            [state, interval, due, value, currency if value is not None else ""],
+            strict=True,
+        )
     )
-    generations.renew("customers", customer.tenant_id)  # the pages that show it
-    customer.reorder_state, customer.reorder_interval_days = state, interval
-    customer.reorder_due_on, customer.reorder_usual_value = due, value
+    changed = [f for f, v in new.items() if getattr(customer, f) != v]
+    for field in changed:
+        setattr(customer, field, new[field])
+    return changed
+
+
+def refresh(customer: Customer) -> None:
+    """compute(), then store what changed (one update) for the pages that show it."""
+    changed = compute(customer)
+    if changed:
+        Customer.objects.filter(pk=customer.pk).update(**{f: getattr(customer, f) for f in changed})
+        generations.renew("customers", customer.tenant_id)

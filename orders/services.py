@@ -185,6 +185,8 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         if address.customer_id != customer.pk:
             raise OrderError(_("Choose one of the customer's addresses."), code="address")
         address = address.snapshot()
+    # The customer's latest orders, for their rhythm (orders.radar), read before the lock too.
+    earlier = radar.latest(customer, radar.RECENT - 1)
     # Priced before the counter is locked: the lock is held until commit, so the less
     # happens after it, the more orders a tenant can take at once.
     subtotal = total = Decimal(0)
@@ -255,8 +257,9 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
     if before == Customer.Status.POTENTIAL:  # a first order makes a lead a customer
         customer.status = Customer.Status.CURRENT
         fields += ["status", "updated_at"]
+    # How often they order, and when the next is due: with this order.
+    fields += radar.compute(customer, [*earlier, (order.created_at, order.total, order.currency)])
     customer.save(update_fields=fields)
-    radar.refresh(customer)  # how often they order, and when the next is due
     if customer.status != before:
         record_event(
             customer,
