@@ -9,6 +9,16 @@ from jobs.outbox import queue_email
 status_page_url = None
 
 
+status_link = None  # callable (customer) -> their link, set by the quick-order app too
+
+
+def before_placing(customer) -> None:
+    """Read what the order's email will link to before the order counter is locked (the
+    lock is held until commit: the less happens under it, the more orders at once)."""
+    if status_link and customer.email and "new" in (customer.tenant.customer_emails or []):
+        customer.status_link = status_link(customer)
+
+
 def status_url(order) -> str:
     return status_page_url(order) if status_page_url else ""
 

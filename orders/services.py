@@ -187,6 +187,7 @@ def _place(customer, lines, address, note, source, link, idempotency_key, placed
         address = address.snapshot()
     # The customer's latest orders, for their rhythm (orders.radar), read before the lock too.
     earlier = radar.latest(customer, radar.RECENT - 1)
+    emails.before_placing(customer)
     # Priced before the counter is locked: the lock is held until commit, so the less
     # happens after it, the more orders a tenant can take at once.
     subtotal = total = Decimal(0)

@@ -8,6 +8,7 @@ class QuickorderConfig(AppConfig):
 
     def ready(self):
         from orders import emails
-        from quickorder.services import status_page_url
+        from quickorder.services import status_link, status_page_url
 
         emails.status_page_url = status_page_url
+        emails.status_link = status_link

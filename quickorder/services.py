@@ -359,11 +359,20 @@ def status_page_url(order) -> str:
     from django.conf import settings
     from django.urls import reverse
 
-    link = active_link(order.customer)
+    customer = order.customer
+    # Read before the order's counter was locked, when the order is being placed
+    # (orders.emails.before_placing); else now.
+    link = customer.__dict__.get("status_link", False)
+    if link is False:
+        link = active_link(customer)
     if link is None or not link.is_usable:
         return ""
     path = reverse("quickorder:order_status", args=[make_token(link), order.number])
     return settings.SITE_URL + path
+
+
+def status_link(customer) -> QuickOrderLink | None:
+    return active_link(customer)
 
 
 def link_url(request, link: QuickOrderLink) -> str:
