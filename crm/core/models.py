@@ -63,6 +63,18 @@ def validate_language_list(value) -> None:
         validate_language(code)
 
 
+CUSTOMER_EMAIL_MOVES = ("new", "confirmed", "in_production", "shipped", "delivered", "cancelled")
+
+
+def validate_customer_emails(value) -> None:
+    """The order moves a business emails its customers about (Order.Status values)."""
+    if not isinstance(value, list) or any(move not in CUSTOMER_EMAIL_MOVES for move in value):
+        raise ValidationError(
+            _("Choose among: %(moves)s.") % {"moves": ", ".join(CUSTOMER_EMAIL_MOVES)},
+            code="invalid",
+        )
+
+
 def validate_currency_list(value) -> None:
     if not isinstance(value, list):
         raise ValidationError(_("Expected a list of currencies."), code="invalid")
@@ -150,7 +162,10 @@ class Tenant(models.Model):
     # The moves of an order the customer is emailed about (Order.Status values; "new" is
     # the order received). Set on the settings page.
     customer_emails = models.JSONField(
-        _("Emails to the customer"), default=default_customer_emails, blank=True
+        _("Emails to the customer"),
+        default=default_customer_emails,
+        blank=True,
+        validators=[validate_customer_emails],
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

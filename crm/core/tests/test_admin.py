@@ -290,3 +290,13 @@ def test_superuser_admin_search_with_a_nul_character(client, superuser):
     client.force_login(superuser)
     for path in ("/admin/crm/user/", "/admin/crm/tenant/", "/admin/customers/customer/"):
         assert client.get(path, {"q": "a\x00b"}).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["shipped", ["shipped", "lost"], {"new": True}])
+def test_customer_emails_outside_the_order_moves_are_refused(tenant_a, value):
+    from django.core.exceptions import ValidationError
+
+    tenant_a.customer_emails = value
+    with pytest.raises(ValidationError) as error:
+        tenant_a.full_clean()
+    assert "customer_emails" in error.value.message_dict
