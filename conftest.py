@@ -217,10 +217,12 @@ def link_a(tenant_a, customer_a, owner_a, products_a):
     return link, make_token(link)
 
 
-def staff_page_queries(own: int) -> int:
+def staff_page_queries(own: int, *, sidebar: bool = True) -> int:
     """The queries of a staff page: the session, the user with their membership (two
-    queries when MEMBER_LOOKUP is off: Django reads the user, then the membership), and the
-    page's `own`."""
+    queries when MEMBER_LOOKUP is off: Django reads the user, then the membership), the
+    sidebar's count of my follow-ups due (kept in the shared cache in production, read
+    every time in tests; `sidebar=False` for a response that draws no page, a redirect),
+    and the page's `own`."""
     from django.conf import settings
 
-    return 2 + (0 if settings.MEMBER_LOOKUP else 1) + own
+    return 2 + (0 if settings.MEMBER_LOOKUP else 1) + (1 if sidebar else 0) + own

@@ -12,6 +12,7 @@ urlpatterns = [
     path("customers/<int:pk>/link/", include("quickorder.staff_urls")),
     path("orders/", include("orders.urls")),
     path("catalog/", include("catalog.urls")),
+    path("", include("followups.urls")),
     path("settings/", views.tenant_settings, name="tenant_settings"),
     path("admin/", tenant_admin_site.urls),
 ]

@@ -39,6 +39,10 @@ class Display:
             elif column == "reorder_due_on" and customer.reorder_due_on:
                 # "due in 3 days" changes with the day: a card is drawn again each day.
                 values.append((customer.reorder_due_on.isoformat(), customer.reorder_days_left))
+            elif column == "next_followup_on" and customer.next_followup_on:
+                values.append(
+                    (customer.next_followup_on.isoformat(), customer.next_followup_days_left)
+                )
             else:
                 value = getattr(customer, column)
                 values.append(value.isoformat() if hasattr(value, "isoformat") else value)
@@ -66,6 +70,9 @@ DISPLAYS = {
             "reorder_state",
             "reorder_interval_days",
             "reorder_due_on",
+            "next_followup_on",
+            "next_followup_time",
+            "next_followup_text",
         ),
         tags=True,
         address=True,

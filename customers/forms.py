@@ -5,6 +5,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
@@ -300,6 +301,16 @@ class CustomerFilter(django_filters.FilterSet):
         label=_("Group"),
         empty_label=_("All groups"),
     )
+    followup = django_filters.ChoiceFilter(
+        method="filter_followup",
+        choices=[
+            ("overdue", _("Follow-up overdue")),
+            ("none", _("No follow-up set")),
+            ("set", _("Follow-up set")),
+        ],
+        label=_("Follow-up"),
+        empty_label=_("Any follow-up"),
+    )
     archived = django_filters.BooleanFilter(
         method="filter_archived",
         label=_("Archived"),
@@ -308,7 +319,7 @@ class CustomerFilter(django_filters.FilterSet):
 
     class Meta:
         model = Customer
-        fields = ["q", "status", "temperature", "tag", "group", "archived"]
+        fields = ["q", "status", "temperature", "tag", "group", "followup", "archived"]
 
     def selects(self) -> list[tuple]:
         """The select filters with their options; the tenant's tags and groups come from
@@ -327,6 +338,14 @@ class CustomerFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(services.search_filter(value)) if value.strip() else queryset
+
+    def filter_followup(self, queryset, name, value):
+        """On the next open follow-up the followups app keeps on each customer."""
+        if value == "overdue":
+            return queryset.filter(next_followup_on__lt=timezone.localdate())
+        if value == "none":
+            return queryset.filter(next_followup_on__isnull=True)
+        return queryset.filter(next_followup_on__isnull=False)
 
     def filter_archived(self, queryset, name, value):
         return queryset.archived() if value else queryset.active()

@@ -232,6 +232,11 @@ class Customer(TenantOwned):
     reorder_snoozed_until = models.DateField(
         _("Snoozed until"), null=True, blank=True, editable=False
     )
+    # The next open follow-up, written by the followups app whenever one changes (the
+    # card shows it and the filters use it; customers never imports followups).
+    next_followup_on = models.DateField(_("Next follow-up"), null=True, blank=True, editable=False)
+    next_followup_time = models.TimeField(null=True, blank=True, editable=False)
+    next_followup_text = models.CharField(max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Optimistic locking: an edit based on an older version is refused, not merged blindly.
@@ -272,7 +277,20 @@ class Customer(TenantOwned):
             models.Index(fields=["tenant", "email"], name="customer_tenant_email"),
             models.Index(fields=["tenant", "phone"], name="customer_tenant_phone"),
             models.Index(fields=["tenant", "tax_number"], name="customer_tenant_tax"),
+            # The "follow-up overdue" filter.
+            models.Index(
+                fields=["tenant", "next_followup_on"],
+                name="customer_next_followup",
+                condition=Q(next_followup_on__isnull=False, archived_at__isnull=True),
+            ),
         ]
+
+    @property
+    def next_followup_days_left(self) -> int | None:
+        """Days until the next follow-up is due (negative: overdue), in the active zone."""
+        if self.next_followup_on is None:
+            return None
+        return (self.next_followup_on - timezone.localdate()).days
 
     @property
     def reorder_days_left(self) -> int | None:
@@ -393,6 +411,13 @@ class ActivityEvent(TenantOwned):
         LINK_SENT = "link_sent", _("Quick-order link sent")
         ORDER_PLACED = "order_placed", _("Order placed")
         ORDER_STATUS = "order_status", _("Order status changed")
+        FOLLOWUP_ADDED = "followup_added", _("Follow-up set")
+        FOLLOWUP_CHANGED = "followup_changed", _("Follow-up changed")
+        FOLLOWUP_DONE = "followup_done", _("Follow-up done")
+        FOLLOWUP_REOPENED = "followup_reopened", _("Follow-up reopened")
+        FOLLOWUP_SNOOZED = "followup_snoozed", _("Follow-up snoozed")
+        FOLLOWUP_REASSIGNED = "followup_reassigned", _("Follow-up reassigned")
+        FOLLOWUP_DELETED = "followup_deleted", _("Follow-up deleted")
 
     customer = models.ForeignKey(
         Customer, verbose_name=_("customer"), on_delete=models.CASCADE, related_name="events"

@@ -36,6 +36,9 @@ AUDITED_FIELDS = [
 # Apps that build on customers add what the customer form's "initial note" becomes
 # (notes.apps registers it): customers never imports the apps above it.
 INITIAL_NOTE_WRITERS: list = []
+# ... and the sections they draw on the customer page: each a function (request, customer)
+# returning the section's context (followups.apps registers its section).
+DETAIL_SECTIONS: list = []
 
 
 def record_event(customer: Customer, kind: str, by=None, **data) -> ActivityEvent:

@@ -197,6 +197,8 @@ def customer_detail(request: HttpRequest, pk: int, extra_context=None) -> HttpRe
     if hasattr(customer, "notes"):  # the notes app, read through the reverse relation
         context["notes"] = list(customer.notes.select_related("author"))
         context["priorities"] = customer.notes.model.Priority.choices
+    for section in services.DETAIL_SECTIONS:
+        context.update(section(request, customer))
     context.update(extra_context or {})
     return render(request, "customers/customer_detail.html", context)
 

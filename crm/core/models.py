@@ -348,6 +348,8 @@ class Membership(TenantOwned):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
     # An owner's choice: an email each morning with the customers who became due to reorder.
     reorder_digest = models.BooleanField(_("Morning email of who is due to reorder"), default=False)
+    # A member's choice: an email each morning with their follow-ups due today and overdue.
+    followup_digest = models.BooleanField(_("Morning email of my follow-ups"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -67,15 +67,18 @@ def tenant_home(request: HttpRequest) -> HttpResponse:
 
 
 def tenant_settings(request: HttpRequest) -> HttpResponse:
-    """Everyone sees their account; owners also edit the business and its brand, and choose
-    whether they get the morning email of who is due to reorder."""
+    """Everyone sees their account and chooses whether they get the morning email of their
+    follow-ups; owners also edit the business and its brand, and choose whether they get the
+    morning email of who is due to reorder."""
     form = None
     if request.method == "POST" and request.POST.get("account") == "digest":
-        if not request.membership.is_owner:
-            raise Http404
         membership = request.membership
-        membership.reorder_digest = request.POST.get("reorder_digest") == "on"
-        Membership.objects.filter(pk=membership.pk).update(reorder_digest=membership.reorder_digest)
+        membership.followup_digest = request.POST.get("followup_digest") == "on"
+        changed = {"followup_digest": membership.followup_digest}
+        if membership.is_owner:  # the reorder email is the owners'
+            membership.reorder_digest = request.POST.get("reorder_digest") == "on"
+            changed["reorder_digest"] = membership.reorder_digest
+        Membership.objects.filter(pk=membership.pk).update(**changed)
         messages.success(request, _("Settings saved."))
         return redirect("tenant_settings")
     if request.membership.is_owner:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -21,7 +21,7 @@ from crm.lib.text import has_control_characters
 
 
 def encode_values(values: list) -> str:
-    plain = [value.isoformat() if isinstance(value, datetime) else value for value in values]
+    plain = [value.isoformat() if isinstance(value, date) else value for value in values]
     return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from customers.models import Customer
 from customers.services import FIELD_LABELS
@@ -60,3 +61,45 @@ def order_status_label(value: str) -> str:
     """An order status as stored in a timeline entry ("in_production"), in words."""
     Order = apps.get_model("orders", "Order")  # orders builds on customers, not the reverse
     return str(dict(Order.Status.choices).get(value, value))
+
+
+FOLLOWUP_LABELS = {
+    "text": _lazy("What to do"),
+    "due": _lazy("Due"),
+    "time": _lazy("Time"),
+    "assignee": _lazy("Assigned to"),
+}
+
+
+def _followup_value(key: str, value) -> str:
+    if key == "due" and value:
+        try:
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        except (TypeError, ValueError):
+            return str(value)
+    return str(value) if value else "—"
+
+
+@register.filter
+def followup_due(data: dict) -> str:
+    """When a follow-up in a timeline entry is due, as the reader writes dates."""
+    due = _followup_value("due", data.get("due"))
+    return f"{due} {data['time']}" if data.get("time") else due
+
+
+@register.simple_tag
+def followup_lines(event) -> list[dict]:
+    """The "what: old -> new" lines of a follow-up's timeline entry (changed, snoozed,
+    reassigned): the followups app stores them as {key: [old, new]}."""
+    changes = event.data.get("changes") or {}
+    if not isinstance(changes, dict):
+        return []
+    return [
+        {
+            "label": FOLLOWUP_LABELS.get(key, key),
+            "old": _followup_value(key, pair[0]),
+            "new": _followup_value(key, pair[1]),
+        }
+        for key, pair in changes.items()
+        if isinstance(pair, list) and len(pair) == 2
+    ]

@@ -70,7 +70,3 @@ def test_an_owner_chooses_the_digest_on_the_settings_page(client_a, owner_a):
     with scopes_disabled():
         assert Membership.objects.get(user=owner_a).reorder_digest
     assert 'name="reorder_digest" checked' in client_a.get("/anka/settings/").content.decode()
-
-
-def test_staff_have_no_digest_to_choose(staff_client_a):
-    assert staff_client_a.post("/anka/settings/", {"account": "digest"}).status_code == 404

@@ -252,3 +252,21 @@ document.addEventListener("change", (event) => {
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-print]")) window.print();
 });
+
+// Date shortcuts ("Tomorrow", "Next week"): they fill the date field they name. Without
+// JavaScript they stay hidden and the date field is used as it is.
+function showShortcuts(root) {
+  root.querySelectorAll("[data-set-date][hidden]").forEach((button) => { button.hidden = false; });
+}
+document.addEventListener("DOMContentLoaded", () => showShortcuts(document));
+document.addEventListener("htmx:load", (event) => showShortcuts(event.detail.elt));
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-set-date]");
+  if (!button) return;
+  const input = document.getElementById(button.dataset.for);
+  if (!input) return;
+  input.value = button.dataset.setDate;
+  button.parentElement.querySelectorAll("[data-set-date]").forEach((each) => {
+    each.setAttribute("aria-pressed", each === button ? "true" : "false");
+  });
+});

@@ -16,6 +16,7 @@ from conftest import make_customer
 from crm.core.admin_sites import tenant_admin_site
 from crm.core.models import Membership
 from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
+from followups.models import FollowUp
 from notes.models import Note
 from orders.services import LineRequest, place_order
 from quickorder.models import QuickOrderLink
@@ -55,6 +56,9 @@ def make_object(model, tenant, customer):
         ),
         "crm.membership": lambda: Membership.objects.filter(tenant=tenant).first(),
         "notes.note": lambda: Note.objects.create(tenant=tenant, customer=customer, text="n"),
+        "followups.followup": lambda: FollowUp.objects.create(
+            tenant=tenant, customer=customer, text="f", due_on="2026-12-06"
+        ),
         "catalog.category": lambda: Category.objects.create(tenant=tenant, name_en="C"),
         "catalog.product": lambda: product(tenant),
         "catalog.productprice": lambda: ProductPrice.objects.create(

@@ -14,6 +14,7 @@ APP_SEEDERS: list[str] = [
     "catalog.demo",
     "orders.demo",
     "quickorder.demo",
+    "followups.demo",
 ]
 
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowupsConfig(AppConfig):
+    name = "followups"
+    verbose_name = _("Follow-ups")
+
+    def ready(self):
+        from customers.services import DETAIL_SECTIONS
+        from followups import digest  # noqa: F401  (registers the daily job)
+        from followups.views import detail_context
+
+        if detail_context not in DETAIL_SECTIONS:
+            DETAIL_SECTIONS.append(detail_context)
