@@ -257,6 +257,7 @@ def main() -> int:
             ("customer detail", f"/big/customers/{customer}/", "get.lua", {}),
             ("orders page", "/big/orders/", "get.lua", {}),
             ("due to reorder (100,000 customers)", "/big/customers/reorders/", "get.lua", {}),
+            ("today (200,000 follow-ups)", "/big/today/", "get.lua", {}),
             ("quick-order catalog (500 products)", f"/q/{info['token']}/", "get.lua", {}),
             ("quick-order: my orders", f"/q/{info['token']}/orders/", "get.lua", {}),
             (

@@ -2,7 +2,8 @@
 
 10 tenants: one with BIG customers (100,000 by default), the others SMALL each (10,000);
 per customer 3 notes and 2 addresses; 500 translated products per tenant; ORDERS orders
-(20,000) with 3 lines each, spread over the tenants' customers. Prints the seconds taken.
+(20,000) with 3 lines each, spread over the tenants' customers; FOLLOWUPS (200,000) in the
+big tenant, a fifth of them open. Prints the seconds taken.
 
 Usage: python bench/seed.py DATABASE_URL   (the schema must be migrated)
 """
@@ -24,6 +25,8 @@ SMALL = int(os.environ.get("BENCH_SMALL", "10000"))
 TENANTS = int(os.environ.get("BENCH_TENANTS", "10"))
 PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "500"))
 ORDERS = int(os.environ.get("BENCH_ORDERS", "20000"))
+FOLLOWUPS = int(os.environ.get("BENCH_FOLLOWUPS", "200000"))
+FOLLOWUP_TEXTS = ["Call back", "Send the price list", "Ask about the spring order", "Visit"]
 LANGS = ["en", "tr", "ro", "ru", "fa"]
 
 FIRST = [
@@ -129,8 +132,8 @@ def main(database_url: str) -> None:
         user = cur.fetchone()[0]
         for tenant in tenants:
             cur.execute(
-                "INSERT INTO crm_membership (tenant_id, user_id, role, created_at, reorder_digest)"
-                " VALUES (%s, %s, 'owner', now(), false)",
+                "INSERT INTO crm_membership (tenant_id, user_id, role, created_at, reorder_digest,"
+                " followup_digest) VALUES (%s, %s, 'owner', now(), false, false)",
                 (tenant, user),
             )
             cur.execute(
@@ -231,6 +234,7 @@ def main(database_url: str) -> None:
                         1,
                         "",
                         "",
+                        "",
                     )
                 )
             copy(
@@ -261,6 +265,7 @@ def main(database_url: str) -> None:
                     "version",
                     "reorder_state",
                     "reorder_currency",
+                    "next_followup_text",
                 ],
                 rows,
             )
@@ -324,6 +329,58 @@ def main(database_url: str) -> None:
                     for k, (p, r) in enumerate((("high", 0), ("medium", 1), ("none", 2)))
                 ),
             )
+
+        # Follow-ups in the big tenant: FOLLOWUPS over a year around today, most of them
+        # done; the open ones are the Today page's (all the bench user's, so "mine" and
+        # "everyone's" read the same rows). The customers keep their next open one.
+        customer_ids = ids(
+            cur, "SELECT id FROM customers_customer WHERE tenant_id = %s", tenants[0]
+        )
+        today = now.date()
+        copy(
+            cur,
+            "followups_followup",
+            [
+                "tenant_id",
+                "customer_id",
+                "text",
+                "due_on",
+                "due_time",
+                "due_minute",
+                "assignee_id",
+                "created_by_id",
+                "done_at",
+                "done_by_id",
+                "created_at",
+                "updated_at",
+            ],
+            (
+                (
+                    tenants[0],
+                    customer_ids[(i * 7) % len(customer_ids)],
+                    FOLLOWUP_TEXTS[i % len(FOLLOWUP_TEXTS)],
+                    today + timedelta(days=i % 365 - 182),
+                    None if i % 3 else f"{9 + i % 8:02d}:30",
+                    0 if i % 3 else (9 + i % 8) * 60 + 30,
+                    user,
+                    user,
+                    None if i % 5 == 0 else now - timedelta(days=1),
+                    None if i % 5 == 0 else user,
+                    now - timedelta(days=200),
+                    now,
+                )
+                for i in range(FOLLOWUPS)
+            ),
+        )
+        cur.execute(
+            "UPDATE customers_customer c SET next_followup_on = f.due_on,"
+            " next_followup_time = f.due_time, next_followup_text = f.text"
+            " FROM (SELECT DISTINCT ON (customer_id) customer_id, due_on, due_time, text"
+            "       FROM followups_followup WHERE tenant_id = %s AND done_at IS NULL"
+            "       ORDER BY customer_id, due_on, due_minute, id) f"
+            " WHERE c.id = f.customer_id",
+            (tenants[0],),
+        )
 
         # Orders, mostly in the big tenant, 3 lines each, numbered per tenant.
         per_tenant = {tenants[0]: ORDERS // 2}

@@ -2,6 +2,7 @@
 nothing scrolls sideways; and axe-core finds nothing serious or critical on any page, and
 nothing at all on the customer's quick-order pages."""
 
+import datetime
 import json
 from io import BytesIO
 
@@ -45,6 +46,16 @@ def everything(tenant_a, owner_a, customer_a, products_a, link_a, settings, tmp_
             source=Order.Source.QUICK_ORDER,
             link=link,
         )
+    from followups.services import add_followup
+
+    with scope(tenant=tenant_a):
+        add_followup(
+            customer_a,
+            text="Call about the spring order",
+            due_on=datetime.date.today(),
+            assignee=owner_a,
+            by=owner_a,
+        )
     return {
         "customer": customer_a.pk,
         "product": products_a[0].pk,
@@ -63,6 +74,7 @@ def staff_pages(ids):
         f"/anka/customers/{ids['customer']}/edit/",
         "/anka/customers/new/",
         "/anka/customers/reorders/",
+        "/anka/today/",
         "/anka/orders/",
         f"/anka/orders/{ids['order']}/",
         f"/anka/orders/new/{ids['customer']}/",

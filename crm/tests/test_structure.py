@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["crm", "customers", "notes", "catalog", "orders", "quickorder", "jobs"]
+APPS = ["crm", "customers", "notes", "catalog", "orders", "quickorder", "jobs", "followups"]
 
 
 def project_modules() -> dict[str, Path]:
@@ -71,11 +71,12 @@ def test_no_module_imports_itself_back_through_others():
     ("package", "forbidden"),
     [
         ("crm.lib", ["crm.core", "crm.urls", "crm.tenant_urls", *APPS[1:]]),
-        ("jobs", ["customers", "notes", "catalog", "orders", "quickorder"]),
-        ("customers", ["notes", "orders", "quickorder"]),
-        ("catalog", ["customers", "notes", "orders", "quickorder"]),
-        ("notes", ["orders", "quickorder", "catalog"]),
-        ("orders", ["quickorder", "notes"]),
+        ("jobs", ["customers", "notes", "catalog", "orders", "quickorder", "followups"]),
+        ("customers", ["notes", "orders", "quickorder", "followups"]),
+        ("catalog", ["customers", "notes", "orders", "quickorder", "followups"]),
+        ("notes", ["orders", "quickorder", "catalog", "followups"]),
+        ("orders", ["quickorder", "notes", "followups"]),
+        ("followups", ["orders", "quickorder", "catalog"]),
     ],
 )
 def test_dependencies_point_one_way(package, forbidden):
