@@ -9,4 +9,9 @@ def today_badge(request):
         return {}
     from followups.today import badge_count
 
-    return {"followups_badge": SimpleLazyObject(lambda: badge_count(tenant.pk, request.user))}
+    def count():
+        # A view that has counted them already (the Today page, mine) says so.
+        known = getattr(request, "followups_badge", None)
+        return known if known is not None else badge_count(tenant.pk, request.user)
+
+    return {"followups_badge": SimpleLazyObject(count)}

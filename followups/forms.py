@@ -93,10 +93,10 @@ class SnoozeForm(forms.Form):
         data = super().clean()
         today = timezone.localdate()
         base = max(today, self.followup.due_on)
-        if data.get("until"):
-            until = data["until"]
-        elif data.get("days"):
+        if data.get("days"):  # a quick choice is the button pressed: it wins
             until = base + datetime.timedelta(days=data["days"])
+        elif data.get("until"):
+            until = data["until"]
         else:
             if not self.errors:
                 raise forms.ValidationError(_("Choose a later day."), code="required")

@@ -1,14 +1,14 @@
 """The Today page's lists: the open follow-ups overdue, due today and due in the next
 seven days, someone's or everyone's. Whatever the number of follow-ups, one query counts
-the three sections and one query reads each (a page of SECTION_SIZE, keyset-paged on the
-partial indexes followup_open_mine and followup_open_all)."""
+each section up to a cap and one query reads each (a page of SECTION_SIZE, keyset-paged on
+the partial indexes followup_open_mine and followup_open_all)."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from crm.lib import generations, soft_cache
@@ -16,6 +16,8 @@ from crm.lib.keyset import after, decode_cursor, encode_cursor
 from followups.models import FollowUp
 
 SECTION_SIZE = 25
+COUNT_CAP = 999  # a section shows "999+" beyond
+BADGE_CAP = 99  # the sidebar shows "99+" beyond
 WEEK = 7
 BADGE_TIMEOUT = 3600
 
@@ -45,6 +47,12 @@ class Section:
     key: str
     count: int
     rows: list = field(default_factory=list)
+    html: list = field(default_factory=list)  # the rows drawn (followups.views.draw_rows)
+
+    @property
+    def count_label(self) -> str:
+        return f"{COUNT_CAP}+" if self.count > COUNT_CAP else str(self.count)
+
     next_cursor: str | None = None
 
 
@@ -63,12 +71,13 @@ def section_filters(today: datetime.date) -> dict[str, Q]:
 
 
 def counts(user=None, today: datetime.date | None = None) -> dict[str, int]:
-    """The number in each section, in one query."""
+    """The number in each section, counted up to COUNT_CAP + 1 ("999+"): the work is
+    bounded whatever the number of follow-ups (a few index entries each)."""
     today = today or timezone.localdate()
-    filters = section_filters(today)
-    return open_followups(user).aggregate(
-        **{key: Count("id", filter=condition) for key, condition in filters.items()},
-    )
+    return {
+        key: open_followups(user).filter(condition)[: COUNT_CAP + 1].count()
+        for key, condition in section_filters(today).items()
+    }
 
 
 def sections(user=None, cursors: dict | None = None) -> list[Section]:
@@ -111,15 +120,16 @@ def section_page(user, key: str, cursor: str) -> Section | None:
 
 
 def badge_count(tenant_id: int, user) -> int:
-    """The sidebar's number: my follow-ups overdue or due today. Kept in the shared cache
-    per tenant "followups" generation (every follow-up write renews it), user and day."""
+    """The sidebar's number: my follow-ups overdue or due today, up to BADGE_CAP + 1
+    ("99+"). Kept in the shared cache per tenant "followups" generation (every follow-up
+    write renews it), user and day."""
     today = timezone.localdate()
     generation = generations.current("followups", tenant_id)
     key = f"followups-badge:{tenant_id}:{user.pk}:{today.isoformat()}:{generation}"
     kept = soft_cache.get(key) if generation is not None else None
     if kept is not None:
         return kept
-    number = open_followups(user).filter(due_on__lte=today).count()
+    number = open_followups(user).filter(due_on__lte=today)[: BADGE_CAP + 1].count()
     if generation is not None:
         soft_cache.set(key, number, BADGE_TIMEOUT)
     return number

@@ -7,15 +7,21 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.core.cache import caches
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
+from crm.lib import generations
+from crm.lib.fragments import fragment_key
 from crm.lib.htmx import render_page, safe_next
 from customers.models import Customer
 from followups import services, today
@@ -27,6 +33,8 @@ from notes.services import excerpt
 SECTION = "followups/section.html"
 OPEN_SHOWN = 20  # open follow-ups listed on the customer page, the next due first
 WHO = ("mine", "all")
+# What a Today row shows of its follow-up (besides its customer's and assignee's names).
+ROW_VALUES = ("id", "text", "due_on", "due_time", "done_at", "assignee_id", "customer_id")
 
 
 def _customer(pk: int) -> Customer:
@@ -137,9 +145,10 @@ def _refused(request: HttpRequest, followup: FollowUp, error: str) -> HttpRespon
 def followup_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     customer = _customer(customer_pk)
     initial = {}
-    if request.method == "GET" and request.GET.get("after"):
+    after = request.GET.get("after", "")
+    if request.method == "GET" and after.isdigit() and len(after) < 19:
         # "Set the next one" after marking one done: the same words, a week on.
-        previous = FollowUp.objects.filter(customer=customer, pk=request.GET["after"]).first()
+        previous = FollowUp.objects.filter(customer=customer, pk=int(after)).first()
         if previous is not None:
             initial = {
                 "text": previous.text,
@@ -267,6 +276,50 @@ def followup_from_note(request: HttpRequest, customer_pk: int, note_pk: int) -> 
     return redirect(reverse("customers:detail", args=[customer.pk]) + "#followups")
 
 
+ROW_TIMEOUT = 24 * 3600
+CSRF_MARK = "__csrf-token-placeholder__"
+
+
+def draw_rows(followups: list, members: list) -> list:
+    """The Today page's rows, each kept (the "fragments" cache) under everything it shows:
+    its columns, the day ("overdue by 3 days" changes with it), the language, the members
+    offered for reassigning and where the tenant's pages are. They hold CSRF_MARK where the
+    token goes: the page puts in the reader's, so a kept row serves everyone."""
+    language = get_language()
+    today_ = timezone.localdate().isoformat()
+    prefix = reverse("followups:today")
+    keys = {
+        f.pk: fragment_key(
+            "followup-row",
+            language,
+            today_,
+            prefix,
+            members,
+            *(getattr(f, column) for column in ROW_VALUES),
+            f.customer.name,
+            f.customer.phone,
+            f.assignee.get_full_name() if f.assignee_id else "",
+            f.assignee.get_username() if f.assignee_id else "",
+            tenant_id=f.tenant_id,
+        )
+        for f in followups
+    }
+    cache = caches["fragments"]
+    kept = cache.get_many(list(keys.values()))
+    drawn = {}
+    for followup in followups:
+        key = keys[followup.pk]
+        if key not in kept:
+            context = {"followup": followup, "members": members, "csrf_token": CSRF_MARK}
+            drawn[key] = render_to_string("followups/_row.html", context)
+    if drawn:
+        cache.set_many(drawn, ROW_TIMEOUT)
+    return [mark_safe(kept.get(keys[f.pk]) or drawn[keys[f.pk]]) for f in followups]  # noqa: S308
+
+
+PAGE_TIMEOUT = 60
+
+
 def today_page(request: HttpRequest) -> HttpResponse:
     who = request.GET.get("who")
     if who not in WHO:
@@ -274,19 +327,60 @@ def today_page(request: HttpRequest) -> HttpResponse:
     elif request.session.get("followups_who") != who:
         request.session["followups_who"] = who
     user = request.user if who == "mine" else None
-    context = {"nav": "today", "who": who, "members": member_choices(request.tenant.pk)}
+    members = member_choices(request.tenant.pk)
+    token = get_token(request)
     only = request.GET.get("section")
     if request.htmx and only:  # "Show more": the next page of one section, appended
         section = today.section_page(user, only, request.GET.get("after", ""))
         if section is None:
             raise Http404
-        with_snoozes(section.rows)
-        return render_page(
-            request, "followups/today.html", {**context, "section": section}, partial="more"
-        )
+        section.html = draw_rows(with_snoozes(section.rows), members)
+        html = render_to_string("followups/today.html#more", {"section": section}, request)
+        return HttpResponse(html.replace(CSRF_MARK, token))
     cursors = {key: request.GET.get(f"after_{key}", "") for key in ("overdue", "today", "week")}
-    found = today.sections(user, cursors)
-    for section in found:
-        with_snoozes(section.rows)
-    context.update(sections=found, paged=any(cursors.values()))
+    key = page_key(request, who, cursors, members)
+    kept = caches["pages"].get(key) if key else None
+    if kept is None:
+        found = today.sections(user, cursors)
+        for section in found:
+            section.html = draw_rows(with_snoozes(section.rows), members)
+        html = render_to_string(
+            "followups/today.html#sections",
+            {"sections": found, "paged": any(cursors.values())},
+            request,
+        )
+        kept = (html, min(found[0].count + found[1].count, today.BADGE_CAP + 1))
+        if key:
+            caches["pages"].set(key, kept, PAGE_TIMEOUT)
+    if who == "mine":  # the sidebar's number is the first two sections'
+        request.followups_badge = kept[1]
+    context = {
+        "nav": "today",
+        "who": who,
+        "sections_html": mark_safe(kept[0].replace(CSRF_MARK, token)),  # noqa: S308
+    }
     return render_page(request, "followups/today.html", context)
+
+
+def page_key(request: HttpRequest, who: str, cursors: dict, members: list) -> str | None:
+    """The sections of the page are kept for a minute per tenant "followups" and
+    "customers" generation (any write to a follow-up or a customer is a new key), whose
+    follow-ups, day, language and paging; None when nothing may be kept."""
+    tenant_id = request.tenant.pk
+    followups = generations.current("followups", tenant_id)
+    customers = generations.current("customers", tenant_id)
+    if followups is None or customers is None:
+        return None
+    return fragment_key(
+        "today-page",
+        followups,
+        customers,
+        reverse("followups:today"),
+        get_language(),
+        timezone.get_current_timezone_name(),
+        timezone.localdate().isoformat(),
+        request.user.pk if who == "mine" else "all",
+        sorted(cursors.items()),
+        members,
+        tenant_id=tenant_id,
+    )

@@ -167,6 +167,9 @@ def test_done_records_it_and_offers_the_next_one(client_a, customer_a, followup_
     week = local_today(customer_a.tenant) + datetime.timedelta(days=7)
     assert 'value="Call about the spring order"' in html
     assert f'value="{week.isoformat()}"' in html
+    for odd in ("x", "-1", "9" * 40, "%00"):
+        url = f"/anka/customers/{customer_a.pk}/followups/new/?after={odd}"
+        assert client_a.get(url).status_code == 200
 
 
 def test_undo_reopens_a_done_follow_up(client_a, customer_a, followup_a):

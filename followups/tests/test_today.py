@@ -212,8 +212,9 @@ def test_the_today_page_makes_the_same_queries_whatever_the_number(
     few = counted(client_a, f"/anka/today/?who={who}")
     fill(300)
     assert counted(client_a, f"/anka/today/?who={who}") == few
-    # The counts, three sections and the members to reassign to.
-    assert few == staff_page_queries(5)
+    # A count and a page of each section, and the members to reassign to; the sidebar's
+    # number is the first two sections' when the page lists mine.
+    assert few == staff_page_queries(7, sidebar=who == "all")
 
 
 def test_the_sidebar_shows_my_count_on_every_page(client_a, customer_a, owner_a, staff_a):
@@ -246,7 +247,58 @@ def test_the_sidebar_count_is_kept_until_a_follow_up_changes(
         assert badge_count(tenant_a.pk, owner_a) == 2  # a new generation
 
 
+def test_counts_stop_at_a_cap_so_their_cost_is_bounded(client_a, customer_a, owner_a):
+    from followups import today
+
+    with scopes_disabled():
+        FollowUp.objects.bulk_create(
+            [
+                FollowUp(
+                    tenant=customer_a.tenant,
+                    customer=customer_a,
+                    text="Late",
+                    due_on=datetime.date(2026, 1, 1),
+                    assignee=owner_a,
+                )
+                for _ in range(today.BADGE_CAP + 5)
+            ]
+        )
+    html = client_a.get("/anka/customers/").content.decode()
+    assert '<span id="today-badge" class="nav__badge">99+</span>' in html
+    with scope(tenant=customer_a.tenant):
+        assert today.badge_count(customer_a.tenant_id, owner_a) == today.BADGE_CAP + 1
+    section = today.Section("overdue", today.COUNT_CAP + 1)
+    assert section.count_label == "999+"
+    assert today.Section("overdue", 104).count_label == "104"
+
+
 def test_an_empty_today_page_says_where_follow_ups_come_from(client_a):
     html = client_a.get("/anka/today/").content.decode()
     assert "Nothing overdue." in html
     assert "Set follow-ups on a customer's page" in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_kept_page_changes_with_any_follow_up_or_customer(
+    client, tenant_a, customer_a, owner_a, settings
+):
+    settings.GENERATION_CACHE = True
+    client.force_login(owner_a)
+    add(customer_a, owner_a, days=0, text="First call")
+    assert "First call" in client.get("/anka/today/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/anka/today/").content.decode()
+    assert "First call" in html
+    assert not any("followups_followup" in q["sql"] for q in queries.captured_queries)
+    add(customer_a, owner_a, days=0, text="Second call")
+    assert "Second call" in client.get("/anka/today/").content.decode()
+    from customers.models import Customer
+
+    with scope(tenant=tenant_a):
+        customer = Customer.objects.get(pk=customer_a.pk)
+        customer.name = "Renamed Ltd"
+        customer.save()
+    assert "Renamed Ltd" in client.get("/anka/today/").content.decode()
+    # Each reader's own CSRF token, never the one the page was kept with.
+    html = client.get("/anka/today/").content.decode()
+    assert "__csrf-token-placeholder__" not in html
