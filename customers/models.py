@@ -418,6 +418,7 @@ class ActivityEvent(TenantOwned):
         FOLLOWUP_SNOOZED = "followup_snoozed", _("Follow-up snoozed")
         FOLLOWUP_REASSIGNED = "followup_reassigned", _("Follow-up reassigned")
         FOLLOWUP_DELETED = "followup_deleted", _("Follow-up deleted")
+        MERGED = "merged", _("Merged with another customer")
 
     customer = models.ForeignKey(
         Customer, verbose_name=_("customer"), on_delete=models.CASCADE, related_name="events"

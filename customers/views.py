@@ -1,14 +1,17 @@
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_scopes import scope
 
 from crm.lib.htmx import redirect_after_success, render_page
-from customers import listing, results_cache, services
+from customers import exporting, listing, merging, results_cache, services
 from customers.forms import (
     AddressForm,
     CustomerFilter,
@@ -69,10 +72,92 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "customers/customer_list.html", context, partial="results-slot")
 
 
+def customer_export(request: HttpRequest) -> HttpResponse:
+    """The list as the search and filters select it, as a CSV (streamed, any size) or an
+    XLSX file (up to exporting.XLSX_MAX_ROWS customers)."""
+    filters = CustomerFilter(request.GET or None, queryset=Customer.objects.all(), request=request)
+    queryset = filters.qs if filters.is_bound and filters.is_valid() else Customer.objects.active()
+    kind = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    fields = exporting.definitions()
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if kind == "xlsx":
+        if queryset.count() > exporting.XLSX_MAX_ROWS:
+            messages.error(
+                request,
+                _(
+                    "That is more than %(count)s customers, too many for one Excel file: "
+                    "narrow the search or filters, or export CSV, which takes any number."
+                )
+                % {"count": f"{exporting.XLSX_MAX_ROWS:,}"},
+            )
+            return redirect(reverse("customers:list") + "?" + _query_without_paging(request))
+        response = HttpResponse(
+            exporting.xlsx_bytes(queryset, fields),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        tenant, language = request.tenant, get_language()
+        zone = timezone.get_current_timezone_name()
+
+        def lines():
+            # Streamed after the view returns: the scope, language and zone come along.
+            with scope(tenant=tenant), translation.override(language), timezone.override(zone):
+                yield from exporting.csv_lines(queryset, fields)
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="customers-{stamp}.{kind}"'
+    return response
+
+
+def _customer_id(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+def customer_merge(request: HttpRequest) -> HttpResponse:
+    """Two customers side by side, a choice for each field that differs, then one merge.
+    `keep` is the customer that stays; without `other` the page helps find it."""
+    data = request.POST if request.method == "POST" else request.GET
+    keep_id, other_id = _customer_id(data.get("keep", "")), _customer_id(data.get("other", ""))
+    if keep_id is None:
+        raise Http404
+    keep = _get_customer(request, keep_id)
+    if other_id is None or other_id == keep_id:
+        query = request.GET.get("q", "").strip()
+        found = Customer.objects.exclude(pk=keep.pk)
+        if query:
+            found = found.filter(services.search_filter(query)).order_by("name", "id")[:10]
+        else:
+            found = [other for other, _fields in services.find_duplicates(keep, limit=10)]
+        context = {"nav": "customers", "keep": keep, "query": query, "found": list(found)}
+        return render(request, "customers/customer_merge.html", context)
+    other = _get_customer(request, other_id)
+    definitions = list(CustomField.objects.filter(is_active=True))
+    if request.method == "POST":
+        take = {
+            choice.field
+            for choice in merging.choices(keep, other, definitions)
+            if request.POST.get(f"take_{choice.field}") == "other"
+        }
+        merging.merge(keep, other, take=take, by=request.user)
+        messages.success(
+            request,
+            _("%(other)s was merged into %(name)s.") % {"other": other.name, "name": keep.name},
+        )
+        return redirect_after_success(request, reverse("customers:detail", args=[keep.pk]))
+    context = {
+        "nav": "customers",
+        "keep": keep,
+        "other": other,
+        "choices": merging.choices(keep, other, definitions),
+        "moving": merging.counts(other),
+    }
+    return render(request, "customers/customer_merge.html", context)
+
+
 def _query_without_paging(request: HttpRequest) -> str:
     params = request.GET.copy()
     for key in list(params):
-        if key.startswith("after") or key in {"section", "view"}:
+        if key.startswith("after") or key in {"section", "view", "format"}:
             del params[key]
     return params.urlencode()
 

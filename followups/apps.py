@@ -13,3 +13,9 @@ class FollowupsConfig(AppConfig):
 
         if detail_context not in DETAIL_SECTIONS:
             DETAIL_SECTIONS.append(detail_context)
+
+        from customers.merging import MERGE_HOOKS
+        from followups.services import refresh_after_merge
+
+        if refresh_after_merge not in MERGE_HOOKS:
+            MERGE_HOOKS.append(refresh_after_merge)

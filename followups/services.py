@@ -68,6 +68,11 @@ def refresh_next(customer: Customer) -> None:
     renew_caches(customer.tenant_id)
 
 
+def refresh_after_merge(keep: Customer, gone, by) -> None:
+    """Two customers merged: the next follow-up of the one that stays may be the other's."""
+    refresh_next(keep)
+
+
 def facts(followup: FollowUp) -> dict:
     """What the timeline keeps of a follow-up: enough to read it after it is gone."""
     return {

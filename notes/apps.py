@@ -12,3 +12,9 @@ class NotesConfig(AppConfig):
 
         if write_initial_note not in INITIAL_NOTE_WRITERS:
             INITIAL_NOTE_WRITERS.append(write_initial_note)
+
+        from customers.merging import MERGE_HOOKS
+        from notes.services import refresh_after_merge
+
+        if refresh_after_merge not in MERGE_HOOKS:
+            MERGE_HOOKS.append(refresh_after_merge)

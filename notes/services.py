@@ -73,6 +73,11 @@ def delete_note(note: Note, *, by) -> None:
     record_event(customer, ActivityEvent.Kind.NOTE_DELETED, by, excerpt=excerpt(text, 80))
 
 
+def refresh_after_merge(keep: Customer, gone, by) -> None:
+    """Two customers merged: the latest note of the one that stays may be the other's."""
+    refresh_latest_note(keep)
+
+
 def write_initial_note(customer: Customer, text: str, by) -> None:
     """The customer form's "first note" (registered in notes.apps)."""
     add_note(customer, text=text[:5000], priority=Note.Priority.NONE, by=by)

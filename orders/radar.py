@@ -102,3 +102,8 @@ def refresh(customer: Customer) -> None:
     if changed:
         Customer.objects.filter(pk=customer.pk).update(**{f: getattr(customer, f) for f in changed})
         generations.renew("customers", customer.tenant_id)
+
+
+def refresh_after_merge(keep, gone, by) -> None:
+    """Two customers merged: the one that stays has both's orders, so a new rhythm."""
+    refresh(keep)

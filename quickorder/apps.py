@@ -12,3 +12,9 @@ class QuickorderConfig(AppConfig):
 
         emails.status_page_url = status_page_url
         emails.status_link = status_link
+
+        from customers.merging import BEFORE_MERGE_HOOKS
+        from quickorder.services import revoke_links_of_merged
+
+        if revoke_links_of_merged not in BEFORE_MERGE_HOOKS:
+            BEFORE_MERGE_HOOKS.append(revoke_links_of_merged)

@@ -64,6 +64,13 @@ def revoke_link(link: QuickOrderLink, *, by) -> None:
         record_event(link.customer, ActivityEvent.Kind.LINK_REVOKED, by, link=link.pk)
 
 
+def revoke_links_of_merged(keep, gone, by) -> None:
+    """A customer merged into another: its links stop working (they move with it, revoked;
+    the customer that stays keeps its own)."""
+    for link in QuickOrderLink.objects.filter(customer=gone, revoked_at__isnull=True):
+        revoke_link(link, by=by)
+
+
 @transaction.atomic
 def set_expiry(link: QuickOrderLink, expires_at, *, by) -> None:
     """Set or clear the link's expiry; the timeline records the change, if it is one."""

@@ -43,6 +43,37 @@ def _display(field: str, value) -> str:
     return str(value)
 
 
+@register.filter
+def merged_facts(event) -> list[tuple[str, str]]:
+    """What a merged-away customer said (a MERGED timeline entry keeps it), to show."""
+    data = event.data.get("merged") or {}
+    facts = []
+    for field in (
+        "name",
+        "email",
+        "phone",
+        "tax_number",
+        "contact_person",
+        "status",
+        "temperature",
+        "discount_percent",
+        "group",
+        "tags",
+        "addresses",
+    ):
+        value = data.get(field)
+        if value in (None, "", [], {}):
+            continue
+        if field == "addresses":
+            label = _("Addresses")
+            value = "; ".join(value)
+        else:
+            label = str(FIELD_LABELS.get(field, field)).capitalize()
+            value = _display(field, value)
+        facts.append((label, value))
+    return facts
+
+
 @register.simple_tag
 def change_lines(event) -> list[dict]:
     """The "field: old -> new" lines of a CHANGED timeline entry, with display values."""
