@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from crm.lib.fragments import fragment_key
-from customers.displays import DISPLAYS, Display
+from customers.displays import Display
 
 TIMEOUT = 24 * 3600
 
@@ -21,6 +21,7 @@ def card_key(customer, display: Display, language: str, prefix: str) -> str:
     return fragment_key(
         "card",
         display.template,
+        display.shown,
         language,
         prefix,  # where the tenant's pages are (its links change with the slug)
         customer.pk,
@@ -29,9 +30,8 @@ def card_key(customer, display: Display, language: str, prefix: str) -> str:
     )
 
 
-def render_cards(customers, view_mode: str) -> None:
+def render_cards(customers, display: Display) -> None:
     """Set `customer.card_html` on each customer, from the cache or freshly rendered."""
-    display = DISPLAYS[view_mode]
     language = get_language()
     prefix = reverse("customers:list")
     keys = {customer.pk: card_key(customer, display, language, prefix) for customer in customers}
@@ -40,7 +40,9 @@ def render_cards(customers, view_mode: str) -> None:
     for customer in customers:
         html = cached.get(keys[customer.pk])
         if html is None:
-            html = render_to_string(display.template, {"customer": customer})
+            html = render_to_string(
+                display.template, {"customer": customer, "columns": display.shown}
+            )
             missing[keys[customer.pk]] = html
         customer.card_html = html
     if missing:

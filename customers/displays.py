@@ -21,6 +21,7 @@ class Display:
     columns: tuple[str, ...]  # the customer's, "group__name" for the group's name
     tags: bool = False
     address: bool = False
+    shown: tuple[str, ...] = ()  # the table's chosen columns (TABLE_COLUMNS), in order
 
     @property
     def query_columns(self) -> list[str]:
@@ -39,6 +40,8 @@ class Display:
             elif column == "reorder_due_on" and customer.reorder_due_on:
                 # "due in 3 days" changes with the day: a card is drawn again each day.
                 values.append((customer.reorder_due_on.isoformat(), customer.reorder_days_left))
+            elif column == "last_order_at" and customer.last_order_at:
+                values.append(customer.last_order_at.date().isoformat())
             elif column == "next_followup_on" and customer.next_followup_on:
                 values.append(
                     (customer.next_followup_on.isoformat(), customer.next_followup_days_left)
@@ -77,17 +80,45 @@ DISPLAYS = {
         tags=True,
         address=True,
     ),
-    "table": Display(
-        "customers/_row.html",
-        (
-            "name",
-            "email",
-            "group__name",
-            "status",
-            "temperature",
-            "is_blocked",
-            "last_order_ip",
-            "created_at",
-        ),
-    ),
 }
+
+# The table view's columns a person may choose (the name is always there), with the
+# customer's columns each reads; a saved view keeps the choice.
+TABLE_COLUMNS = {
+    "email": ("email",),
+    "phone": ("phone",),
+    "contact": ("contact_person",),
+    "group": ("group__name",),
+    "status": ("status", "temperature"),
+    "discount": ("discount_percent",),
+    "blocked": ("is_blocked",),
+    "last_order": ("last_order_at",),
+    "next_followup": ("next_followup_on", "next_followup_time", "next_followup_text"),
+    "last_order_ip": ("last_order_ip",),
+    "added": ("created_at",),
+}
+DEFAULT_TABLE_COLUMNS = ("email", "group", "status", "blocked", "last_order_ip", "added")
+
+
+def chosen_columns(requested: list[str]) -> tuple[str, ...]:
+    """The known columns among those asked for, in the table's order; the default set when
+    none is."""
+    wanted = set(requested)
+    found = tuple(key for key in TABLE_COLUMNS if key in wanted)
+    return found or DEFAULT_TABLE_COLUMNS
+
+
+def table_display(shown: tuple[str, ...]) -> Display:
+    columns = ["name"]
+    for key in shown:
+        columns.extend(TABLE_COLUMNS[key])
+    return Display("customers/_row.html", tuple(dict.fromkeys(columns)), shown=shown)
+
+
+DISPLAYS["table"] = table_display(DEFAULT_TABLE_COLUMNS)
+
+
+def display_for(view_mode: str, columns: tuple[str, ...] = ()) -> Display:
+    if view_mode == "table":
+        return table_display(columns or DEFAULT_TABLE_COLUMNS)
+    return DISPLAYS["cards"]

@@ -445,3 +445,53 @@ class ActivityEvent(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.customer_id}"
+
+
+class SavedView(TenantOwned):
+    """A way of looking at the customers list kept under a name: search, filters, cards or
+    table and the table's columns. Its owner's alone, or shared with the business."""
+
+    # The list's parameters a view keeps (paging and one-off parameters are not).
+    KEPT_PARAMETERS = ("q", "status", "temperature", "tag", "group", "followup", "archived", "cols")
+
+    name = models.CharField(_("name"), max_length=60)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    is_shared = models.BooleanField(_("Shared with the business"), default=False)
+    query = models.CharField(_("search and filters"), max_length=2000, blank=True)
+    view_mode = models.CharField(
+        _("view"),
+        max_length=10,
+        choices=[("cards", _("Cards")), ("table", _("Table"))],
+        default="cards",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved view")
+        verbose_name_plural = _("saved views")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "owner", "name"],
+                name="savedview_owner_name_uniq",
+                violation_error_message=_("You already have a view with this name."),
+            )
+        ]
+        indexes = [models.Index(fields=["tenant", "owner"], name="savedview_owner")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def url_query(self) -> str:
+        """The customers page's query string of this view."""
+        from django.http import QueryDict
+
+        params = QueryDict(self.query, mutable=True)
+        params["view"] = self.view_mode
+        params["saved"] = str(self.pk)
+        return params.urlencode()

@@ -20,7 +20,6 @@ from crm.lib import generations
 from crm.lib.fragments import fragment_key
 from customers import listing
 from customers.card_cache import render_cards
-from customers.displays import DISPLAYS
 from customers.models import Customer
 
 TIMEOUT = 60
@@ -48,19 +47,21 @@ def page_key(request, view_mode: str) -> str | None:
     )
 
 
-def results(request, queryset, sections, view_mode: str, query: str) -> SafeString:
+def results(request, queryset, sections, display, query: str) -> SafeString:
     """The drawn sections of the page the request asks for (each from the cursor in its
     `after_<section>` parameter)."""
+    view_mode = "table" if display.shown else "cards"
     key = page_key(request, view_mode)
     html = caches["pages"].get(key) if key else None
     if html is None:
         cursors = {s.key: request.GET.get(f"after_{s.key}", "") for s in sections}
-        pages = listing.pages(queryset, sections, cursors, DISPLAYS[view_mode])
+        pages = listing.pages(queryset, sections, cursors, display)
         for page in pages:
-            render_cards(page.customers, view_mode)
+            render_cards(page.customers, display)
         context = {
             "pages": pages,
             "view_mode": view_mode,
+            "columns": display.shown,
             "query": query,
             "has_customers": any(p.customers for p in pages) or Customer.objects.exists(),
         }
@@ -70,8 +71,8 @@ def results(request, queryset, sections, view_mode: str, query: str) -> SafeStri
     return mark_safe(html)  # noqa: S308  (rendered by our template)
 
 
-def more(queryset, section, view_mode: str, cursor: str):
+def more(queryset, section, display, cursor: str):
     """The next page of one section ("Show more"), its cards rendered."""
-    page = listing.page(queryset, section, DISPLAYS[view_mode], cursor)
-    render_cards(page.customers, view_mode)
+    page = listing.page(queryset, section, display, cursor)
+    render_cards(page.customers, display)
     return page

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from customers import reorders, views
+from customers import reorders, saved_views, views
 
 app_name = "customers"
 
@@ -9,6 +9,9 @@ urlpatterns = [
     path("new/", views.customer_create, name="create"),
     path("export/", views.customer_export, name="export"),
     path("merge/", views.customer_merge, name="merge"),
+    path("views/new/", saved_views.view_create, name="view_create"),
+    path("views/<int:pk>/edit/", saved_views.view_update, name="view_update"),
+    path("views/<int:pk>/delete/", saved_views.view_delete, name="view_delete"),
     path("reorders/", reorders.reorders, name="reorders"),
     path("<int:pk>/snooze/", reorders.reorder_snooze, name="reorder_snooze"),
     path("<int:pk>/", views.customer_detail, name="detail"),

@@ -5,13 +5,14 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
 from crm.lib.htmx import redirect_after_success, render_page
-from customers import exporting, listing, merging, results_cache, services
+from customers import exporting, listing, merging, results_cache, saved_views, services
+from customers.displays import chosen_columns, display_for
 from customers.forms import (
     AddressForm,
     CustomerFilter,
@@ -23,6 +24,19 @@ from customers.models import Address, Customer, CustomField
 from customers.timeline import timeline as timeline_page
 
 VIEW_MODES = ("cards", "table")
+TABLE_COLUMN_LABELS = {
+    "email": gettext_lazy("Email"),
+    "phone": gettext_lazy("Phone"),
+    "contact": gettext_lazy("Contact person"),
+    "group": gettext_lazy("Group"),
+    "status": gettext_lazy("Status"),
+    "discount": gettext_lazy("Discount"),
+    "blocked": gettext_lazy("Blocked"),
+    "last_order": gettext_lazy("Last order"),
+    "next_followup": gettext_lazy("Next follow-up"),
+    "last_order_ip": gettext_lazy("Last order IP"),
+    "added": gettext_lazy("Added"),
+}
 
 
 def _get_customer(request: HttpRequest, pk: int) -> Customer:
@@ -52,14 +66,15 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     else:
         sections = [s for s in listing.SECTIONS if not status or s.status == status]
     view_mode = _view_mode(request)
+    display = display_for(view_mode, chosen_columns(request.GET.getlist("cols")))
     query = _query_without_paging(request)
 
     only = request.GET.get("section")
     if request.htmx and only in {s.key for s in sections}:
         # "Show more": the next page of one section, appended by htmx.
         section = next(s for s in sections if s.key == only)
-        page = results_cache.more(queryset, section, view_mode, request.GET.get("after", ""))
-        context = {"page": page, "view_mode": view_mode, "query": query}
+        page = results_cache.more(queryset, section, display, request.GET.get("after", ""))
+        context = {"page": page, "view_mode": view_mode, "query": query, "columns": display.shown}
         return render_page(request, "customers/customer_list.html", context, partial="more")
 
     context = {
@@ -67,7 +82,10 @@ def customer_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "view_mode": view_mode,
         "query": query,
-        "results": results_cache.results(request, queryset, sections, view_mode, query),
+        "results": results_cache.results(request, queryset, sections, display, query),
+        "columns": display.shown,
+        "table_columns": TABLE_COLUMN_LABELS,
+        "saved_views": saved_views.tabs(request),
     }
     return render_page(request, "customers/customer_list.html", context, partial="results-slot")
 

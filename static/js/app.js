@@ -270,3 +270,14 @@ document.addEventListener("click", (event) => {
     each.setAttribute("aria-pressed", each === button ? "true" : "false");
   });
 });
+
+// "Save view" keeps the list as shown now: after filtering with htmx the address bar holds
+// the current search and filters (hx-push-url), which the page's form may not.
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest("form[data-current-query]");
+  if (!form) return;
+  const params = new URLSearchParams(window.location.search);
+  ["saved", "view", "section"].forEach((name) => params.delete(name));
+  [...params.keys()].filter((name) => name.startsWith("after")).forEach((name) => params.delete(name));
+  form.querySelector("input[name=query]").value = params.toString();
+}, true);
