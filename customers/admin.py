@@ -5,7 +5,16 @@ from django.contrib import admin
 from crm.core.admin_base import TenantOwnedAdmin, TenantOwnedInline, register_tenant_model
 from crm.lib.money import currency_choices
 from customers.forms import AddressForm, preferred_currency_codes
-from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
+from customers.models import (
+    ActivityEvent,
+    Address,
+    BulkRun,
+    Customer,
+    CustomerGroup,
+    CustomField,
+    SavedView,
+    Tag,
+)
 
 
 class AddressInline(TenantOwnedInline):
@@ -106,6 +115,39 @@ class ActivityEventAdmin(TenantOwnedAdmin):
     search_fields = ["customer__name"]
     readonly_fields = ["customer", "kind", "actor", "data", "created_at"]
     list_select_related = ["customer", "actor"]
+
+
+@register_tenant_model(SavedView)
+class SavedViewAdmin(TenantOwnedAdmin):
+    list_display = ["name", "owner", "is_shared", "view_mode", "created_at"]
+    list_filter = ["is_shared", "view_mode"]
+    search_fields = ["name"]
+    readonly_fields = ["owner", "query", "created_at"]  # made on the customers page
+    list_select_related = ["owner"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@register_tenant_model(BulkRun)
+class BulkRunAdmin(TenantOwnedAdmin):
+    read_only = True
+    list_display = ["created_at", "action", "by", "total", "done", "changed", "finished_at"]
+    list_filter = ["action"]
+    readonly_fields = [
+        "action",
+        "by",
+        "params",
+        "query",
+        "ids",
+        "total",
+        "done",
+        "changed",
+        "last_pk",
+        "created_at",
+        "finished_at",
+    ]
+    list_select_related = ["by"]
 
 
 admin.site.empty_value_display = "—"

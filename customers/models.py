@@ -495,3 +495,40 @@ class SavedView(TenantOwned):
         params["view"] = self.view_mode
         params["saved"] = str(self.pk)
         return params.urlencode()
+
+
+class BulkRun(TenantOwned):
+    """A bulk action over more customers than a request should handle, run by a job in
+    chunks; the page that started it shows its progress."""
+
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField(_("Action"), max_length=30)
+    params = models.JSONField(_("Details"), default=dict)
+    query = models.CharField(_("Search and filters"), max_length=2000, blank=True)
+    # The chosen customers, when chosen one by one (else all that `query` selects).
+    ids = models.JSONField(_("Chosen customers"), default=list)
+    total = models.PositiveIntegerField(_("Customers"), default=0)
+    done = models.PositiveIntegerField(_("Handled"), default=0)  # so far
+    changed = models.PositiveIntegerField(_("Changed"), default=0)  # of those handled
+    # The chunks go in id order: where a stopped run goes on.
+    last_pk = models.BigIntegerField(_("Last customer handled"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("Finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk action")
+        verbose_name_plural = _("bulk actions")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} ({self.done}/{self.total})"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else min(100, round(100 * self.done / self.total))

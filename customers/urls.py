@@ -1,6 +1,6 @@
 from django.urls import path
 
-from customers import reorders, saved_views, views
+from customers import bulk_views, reorders, saved_views, views
 
 app_name = "customers"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("new/", views.customer_create, name="create"),
     path("export/", views.customer_export, name="export"),
     path("merge/", views.customer_merge, name="merge"),
+    path("bulk/", bulk_views.bulk_action, name="bulk"),
+    path("bulk/<int:pk>/", bulk_views.bulk_run, name="bulk_run"),
     path("views/new/", saved_views.view_create, name="view_create"),
     path("views/<int:pk>/edit/", saved_views.view_update, name="view_update"),
     path("views/<int:pk>/delete/", saved_views.view_delete, name="view_delete"),

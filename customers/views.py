@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope
 
 from crm.lib.htmx import redirect_after_success, render_page
-from customers import exporting, listing, merging, results_cache, saved_views, services
+from customers import bulk, exporting, listing, merging, results_cache, saved_views, services
+from customers.bulk_views import BulkForm
 from customers.displays import chosen_columns, display_for
 from customers.forms import (
     AddressForm,
@@ -19,6 +20,7 @@ from customers.forms import (
     CustomerForm,
     FirstAddressForm,
     custom_display_value,
+    filter_options,
 )
 from customers.models import Address, Customer, CustomField
 from customers.timeline import timeline as timeline_page
@@ -80,6 +82,9 @@ def customer_list(request: HttpRequest) -> HttpResponse:
     context = {
         "nav": "customers",
         "filters": filters,
+        "bulk_form": BulkForm() if view_mode == "table" else None,
+        "bulk_runs": bulk.pending_runs_of(request.user) if view_mode == "table" else [],
+        "bulk_groups": filter_options(request.tenant.pk)["group"] if view_mode == "table" else [],
         "view_mode": view_mode,
         "query": query,
         "results": results_cache.results(request, queryset, sections, display, query),
@@ -93,8 +98,15 @@ def customer_list(request: HttpRequest) -> HttpResponse:
 def customer_export(request: HttpRequest) -> HttpResponse:
     """The list as the search and filters select it, as a CSV (streamed, any size) or an
     XLSX file (up to exporting.XLSX_MAX_ROWS customers)."""
-    filters = CustomerFilter(request.GET or None, queryset=Customer.objects.all(), request=request)
-    queryset = filters.qs if filters.is_bound and filters.is_valid() else Customer.objects.active()
+    ids = [int(v) for v in request.GET.getlist("ids") if v.isdigit() and len(v) < 19]
+    if ids:  # the rows ticked in the table (the bulk bar's Export)
+        queryset = Customer.objects.filter(pk__in=ids)
+    else:
+        filters = CustomerFilter(
+            request.GET or None, queryset=Customer.objects.all(), request=request
+        )
+        valid = filters.is_bound and filters.is_valid()
+        queryset = filters.qs if valid else Customer.objects.active()
     kind = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
     fields = exporting.definitions()
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -14,8 +14,18 @@ class FollowupsConfig(AppConfig):
         if detail_context not in DETAIL_SECTIONS:
             DETAIL_SECTIONS.append(detail_context)
 
+        from django.utils.translation import gettext_lazy as _
+
+        from customers.bulk import ACTIONS, Action
         from customers.merging import MERGE_HOOKS
-        from followups.services import refresh_after_merge
+        from followups.services import bulk_followup, refresh_after_merge
+
+        ACTIONS.setdefault(
+            "followup",
+            Action(
+                "followup", _("Set a follow-up"), bulk_followup, ("followup_text", "followup_due")
+            ),
+        )
 
         if refresh_after_merge not in MERGE_HOOKS:
             MERGE_HOOKS.append(refresh_after_merge)

@@ -209,3 +209,15 @@ def delete_followup(followup: FollowUp, *, by) -> None:
     followup.delete()
     refresh_next(customer)
     record_event(customer, ActivityEvent.Kind.FOLLOWUP_DELETED, by, **kept)
+
+
+def bulk_followup(customer: Customer, params: dict, by) -> bool:
+    """The customers list's bulk action: a follow-up for each customer, for whoever set it."""
+    add_followup(
+        customer,
+        text=params["followup_text"],
+        due_on=datetime.date.fromisoformat(params["followup_due"]),
+        assignee=by,
+        by=by,
+    )
+    return True

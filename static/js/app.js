@@ -281,3 +281,26 @@ document.addEventListener("submit", (event) => {
   [...params.keys()].filter((name) => name.startsWith("after")).forEach((name) => params.delete(name));
   form.querySelector("input[name=query]").value = params.toString();
 }, true);
+
+// The bulk bar shows the input its chosen action needs (all of them without JavaScript),
+// and the table's head ticks every row of the page.
+function showBulkInputs(form) {
+  const action = form.querySelector("[data-bulk-action]").value;
+  form.querySelectorAll("[data-bulk-input]").forEach((input) => {
+    input.hidden = !input.dataset.bulkInput.split(" ").includes(action);
+  });
+}
+document.addEventListener("change", (event) => {
+  if (event.target.matches("[data-bulk-action]")) showBulkInputs(event.target.form);
+  if (event.target.matches("[data-select-all]")) {
+    const table = event.target.closest("table");
+    table.querySelectorAll("input[name=ids]").forEach((box) => { box.checked = event.target.checked; });
+  }
+});
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("#bulk-form").forEach(showBulkInputs);
+  document.querySelectorAll("[data-select-all][hidden]").forEach((box) => { box.hidden = false; });
+});
+document.addEventListener("htmx:load", (event) => {
+  event.detail.elt.querySelectorAll("[data-select-all][hidden]").forEach((box) => { box.hidden = false; });
+});

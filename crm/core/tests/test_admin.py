@@ -15,7 +15,16 @@ from catalog.models import Category, ExchangeRate, Product, ProductPhoto, Produc
 from conftest import make_customer
 from crm.core.admin_sites import tenant_admin_site
 from crm.core.models import Membership
-from customers.models import ActivityEvent, Address, Customer, CustomerGroup, CustomField, Tag
+from customers.models import (
+    ActivityEvent,
+    Address,
+    BulkRun,
+    Customer,
+    CustomerGroup,
+    CustomField,
+    SavedView,
+    Tag,
+)
 from followups.models import FollowUp
 from notes.models import Note
 from orders.services import LineRequest, place_order
@@ -56,6 +65,10 @@ def make_object(model, tenant, customer):
         ),
         "crm.membership": lambda: Membership.objects.filter(tenant=tenant).first(),
         "notes.note": lambda: Note.objects.create(tenant=tenant, customer=customer, text="n"),
+        "customers.savedview": lambda: SavedView.objects.create(
+            tenant=tenant, owner=Membership.objects.filter(tenant=tenant).first().user, name="V"
+        ),
+        "customers.bulkrun": lambda: BulkRun.objects.create(tenant=tenant, action="archive"),
         "followups.followup": lambda: FollowUp.objects.create(
             tenant=tenant, customer=customer, text="f", due_on="2026-12-06"
         ),
@@ -272,6 +285,7 @@ def test_admin_is_registered_for_every_model():
             "catalog",
             "orders",
             "quickorder",
+            "followups",
         }:
             assert model in admin.site._registry, model
 
