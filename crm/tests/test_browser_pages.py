@@ -56,7 +56,21 @@ def everything(tenant_a, owner_a, customer_a, products_a, link_a, settings, tmp_
             assignee=owner_a,
             by=owner_a,
         )
+    from conftest import make_customer
+    from customers.models import BulkRun, SavedView
+
+    with scopes_disabled():
+        other = make_customer(tenant_a, "Yildiz Tekstil (old)", email="old@yildiz.example")
+        view = SavedView.objects.create(
+            tenant=tenant_a, owner=owner_a, name="Hot leads", query="temperature=hot"
+        )
+        run = BulkRun.objects.create(
+            tenant=tenant_a, by=owner_a, action="add_tag", total=900, done=300
+        )
     return {
+        "other": other.pk,
+        "view": view.pk,
+        "run": run.pk,
         "customer": customer_a.pk,
         "product": products_a[0].pk,
         "category": category.pk,
@@ -75,6 +89,10 @@ def staff_pages(ids):
         "/anka/customers/new/",
         "/anka/customers/reorders/",
         "/anka/today/",
+        f"/anka/customers/merge/?keep={ids['customer']}",
+        f"/anka/customers/merge/?keep={ids['customer']}&other={ids['other']}",
+        f"/anka/customers/views/{ids['view']}/edit/",
+        f"/anka/customers/bulk/{ids['run']}/",
         "/anka/orders/",
         f"/anka/orders/{ids['order']}/",
         f"/anka/orders/new/{ids['customer']}/",
