@@ -8,3 +8,8 @@ class CustomersConfig(AppConfig):
 
     def ready(self):
         from customers import digest, signals  # noqa: F401  (registers the receivers, the digest)
+        from customers.bulk import resume_stalled
+        from jobs.schedule import SWEEPS
+
+        if resume_stalled not in SWEEPS:
+            SWEEPS.append(resume_stalled)

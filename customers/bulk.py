@@ -11,21 +11,26 @@ send the quick-order link) to ACTIONS from their apps.py.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 from django_tasks import task
 
+from crm.lib.text import fold
 from customers.models import ActivityEvent, BulkRun, Customer, CustomerGroup, Tag
 from customers.services import record_event, resolve_tags
 
 SYNC_LIMIT = 500
 CHUNK = 100
+MAX_ERRORS = 20
+STALLED_AFTER = datetime.timedelta(minutes=10)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Action:
     apply: Callable
     inputs: tuple[str, ...] = ()  # the bulk form's fields it needs
     prepare: Callable | None = field(default=None)  # prepare(params, tenant) once per run
+    clean: Callable | None = field(default=None)  # clean(form data) -> {field: error}
 
 
 def _changed(customer: Customer, by, field_name: str, old, new) -> None:
@@ -63,7 +69,7 @@ def add_tag(customer, params, by) -> bool:
 
 def remove_tag(customer, params, by) -> bool:
     before = _tag_names(customer)
-    tag = Tag.objects.filter(pk=params["tag_id"]).first()
+    tag = Tag.objects.filter(pk=params.get("tag_id")).first() if params.get("tag_id") else None
     if tag is None or tag.name not in before:
         return False
     customer.tags.remove(tag)
@@ -75,6 +81,12 @@ def prepare_tag(params: dict, tenant) -> dict:
     """The tag named in the form, made if it is new (as the customer form does)."""
     (tag,) = resolve_tags(tenant, [params["tag"]])
     return {**params, "tag_id": tag.pk}
+
+
+def find_tag(params: dict, tenant) -> dict:
+    """The tag named in the form, as its unique rule matches names; never made."""
+    tag = Tag.objects.filter(name_key=fold(params["tag"].strip())).first()
+    return {**params, "tag_id": tag.pk if tag else None}
 
 
 def _set(field_name: str, value, customer, by, shown_old, shown_new) -> bool:
@@ -115,7 +127,7 @@ ACTIONS: dict[str, Action] = {
     action.key: action
     for action in [
         Action("add_tag", _("Add a tag"), add_tag, ("tag",), prepare_tag),
-        Action("remove_tag", _("Remove a tag"), remove_tag, ("tag",), prepare_tag),
+        Action("remove_tag", _("Remove a tag"), remove_tag, ("tag",), find_tag),
         Action("set_group", _("Set the group"), set_group, ("group",)),
         Action("set_status", _("Set the status"), set_status, ("status",)),
         Action("set_temperature", _("Set the temperature"), set_temperature, ("temperature",)),
@@ -146,7 +158,14 @@ def apply_chunk(run: BulkRun, action: Action, by) -> int:
         .order_by("pk")[:CHUNK]
     )
     for customer in customers:
-        run.changed += bool(action.apply(customer, run.params, by))
+        try:
+            with transaction.atomic():  # one customer's failure undoes only its own change
+                run.changed += bool(action.apply(customer, run.params, by))
+        except Exception as error:
+            log.warning("bulk %s: customer %s failed", run.action, customer.pk, exc_info=True)
+            run.failed += 1
+            if len(run.errors) < MAX_ERRORS:
+                run.errors.append([customer.pk, customer.name, str(error)[:200]])
     if customers:
         run.done += len(customers)
         run.last_pk = customers[-1].pk
@@ -184,16 +203,34 @@ def run_bulk(run_id: int) -> str:
                 return f"{run.changed} of {run.done} changed"
 
 
-def start(tenant, *, action: str, params: dict, query: str, ids: list[int], by) -> BulkRun:
-    """Run the action now if it is small, or enqueue it; the run either way."""
+def start(
+    tenant, *, action: str, params: dict, query: str, ids: list[int], by, key: str = ""
+) -> BulkRun:
+    """Run the action now if it is small, or enqueue it; the run either way. The same
+    `key` again (a second click) is the run it started, not another one."""
+    if key:
+        earlier = BulkRun.objects.filter(key=key).first()
+        if earlier is not None:
+            return earlier
     act = ACTIONS[action]
     if act.prepare:
         params = act.prepare(params, tenant)
     total = chosen(query, ids).count()
     with transaction.atomic():
-        run = BulkRun.objects.create(
-            tenant=tenant, by=by, action=action, params=params, query=query, ids=ids, total=total
-        )
+        try:
+            with transaction.atomic():
+                run = BulkRun.objects.create(
+                    tenant=tenant,
+                    by=by,
+                    action=action,
+                    params=params,
+                    query=query,
+                    ids=ids,
+                    total=total,
+                    key=key,
+                )
+        except IntegrityError:  # the same form at the same moment: that run
+            return BulkRun.objects.get(key=key)
         if total <= SYNC_LIMIT:
             run_now(run)
         else:
@@ -221,3 +258,21 @@ def json_params(cleaned: dict) -> dict:
 
 def pending_runs_of(user) -> list[BulkRun]:
     return list(BulkRun.objects.filter(by=user, finished_at__isnull=True)[:3])
+
+
+def resume_stalled(now: datetime.datetime) -> int:
+    """The scheduler's sweep (jobs.schedule.SWEEPS): a run that has not moved for a while
+    lost its job (an enqueue after the commit that never happened, a worker that died):
+    enqueue it again. A run goes on from where it stopped, so a second job is harmless."""
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        stalled = list(
+            BulkRun.objects.filter(
+                finished_at__isnull=True, updated_at__lt=now - STALLED_AFTER
+            ).values_list("pk", flat=True)[:100]
+        )
+        BulkRun.objects.filter(pk__in=stalled).update(updated_at=now)
+    for run_id in stalled:
+        run_bulk.enqueue(run_id)
+    return len(stalled)

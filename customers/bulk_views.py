@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django_scopes.forms import SafeModelChoiceField
 
 from crm.lib.htmx import render_page
+from crm.lib.text import parse_id
 from customers import bulk
 from customers.models import BulkRun, Customer, CustomerGroup
 
@@ -40,6 +41,7 @@ class BulkForm(forms.Form):
     )
     followup_due = forms.DateField(label=gettext_lazy("Due"), required=False)
     all_matching = forms.BooleanField(required=False)
+    key = forms.CharField(max_length=64, required=False)
     query = forms.CharField(max_length=2000, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -71,6 +73,9 @@ class BulkForm(forms.Form):
         for name in needs:
             if name in messages_for and not (data.get(name) or "").__str__().strip():
                 self.add_error(name, messages_for[name])
+        if action in bulk.ACTIONS and bulk.ACTIONS[action].clean and not self.errors:
+            for name, error in bulk.ACTIONS[action].clean(data).items():
+                self.add_error(name, error)
         return data
 
     def params(self) -> dict:
@@ -80,7 +85,7 @@ class BulkForm(forms.Form):
 
 
 def ids_of(values) -> list[int]:
-    return sorted({int(v) for v in values if v.isdigit() and len(v) < 19})[: bulk.SYNC_LIMIT * 10]
+    return sorted({pk for pk in map(parse_id, values) if pk})[: bulk.SYNC_LIMIT * 10]
 
 
 def _back(query: str) -> str:
@@ -122,6 +127,7 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
         query=query,
         ids=ids,
         by=request.user,
+        key=form.cleaned_data["key"],
     )
     if run.finished_at:
         messages.success(request, done_message(run))
@@ -130,12 +136,18 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
 
 
 def done_message(run: BulkRun) -> str:
-    label = bulk.ACTIONS[run.action].label
-    return _("%(action)s: %(changed)s of %(total)s customers changed.") % {
+    label = bulk.ACTIONS[run.action].label if run.action in bulk.ACTIONS else run.action
+    message = _("%(action)s: %(changed)s of %(total)s customers changed.") % {
         "action": label,
         "changed": run.changed,
         "total": run.done,
     }
+    if run.failed:
+        message += " " + _("%(failed)s could not be changed: %(reasons)s") % {
+            "failed": run.failed,
+            "reasons": "; ".join(f"{name} ({reason})" for _pk, name, reason in run.errors[:5]),
+        }
+    return message
 
 
 def bulk_run(request: HttpRequest, pk: int) -> HttpResponse:

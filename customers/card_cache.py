@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from crm.lib.fragments import fragment_key
@@ -23,6 +24,7 @@ def card_key(customer, display: Display, language: str, prefix: str) -> str:
         display.template,
         display.shown,
         language,
+        timezone.get_current_timezone_name(),  # dates are the business's days
         prefix,  # where the tenant's pages are (its links change with the slug)
         customer.pk,
         *display.values(customer),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 # What paging and the sections need, whatever is shown (customers.listing).
 PAGING_COLUMNS = ("id", "tenant_id", "status", "temperature_rank", "name", "archived_at")
 
@@ -41,7 +43,7 @@ class Display:
                 # "due in 3 days" changes with the day: a card is drawn again each day.
                 values.append((customer.reorder_due_on.isoformat(), customer.reorder_days_left))
             elif column == "last_order_at" and customer.last_order_at:
-                values.append(customer.last_order_at.date().isoformat())
+                values.append(timezone.localdate(customer.last_order_at).isoformat())
             elif column == "next_followup_on" and customer.next_followup_on:
                 values.append(
                     (customer.next_followup_on.isoformat(), customer.next_followup_days_left)

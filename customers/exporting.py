@@ -142,6 +142,7 @@ def csv_lines(queryset, fields: list[CustomField]) -> Iterator[str]:
 def xlsx_bytes(queryset, fields: list[CustomField]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(str(_("Customers"))[:31])
@@ -149,7 +150,8 @@ def xlsx_bytes(queryset, fields: list[CustomField]) -> bytes:
     for values in rows(queryset, fields):
         cells = []
         for value in values:
-            cell = WriteOnlyCell(sheet, value=str(value))
+            # XLSX cannot hold most control characters (CSV can): they are left out.
+            cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", str(value)))
             cell.data_type = "s"  # text, never a formula (so no apostrophe is needed)
             cells.append(cell)
         sheet.append(cells)

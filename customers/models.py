@@ -516,15 +516,32 @@ class BulkRun(TenantOwned):
     total = models.PositiveIntegerField(_("Customers"), default=0)
     done = models.PositiveIntegerField(_("Handled"), default=0)  # so far
     changed = models.PositiveIntegerField(_("Changed"), default=0)  # of those handled
+    failed = models.PositiveIntegerField(_("Failed"), default=0)  # customers it could not change
+    errors = models.JSONField(_("Errors"), default=list)  # the first few: [id, name, reason]
     # The chunks go in id order: where a stopped run goes on.
     last_pk = models.BigIntegerField(_("Last customer handled"), default=0)
+    # The form's one-time key: a second click, or the same form sent again, is this run.
+    key = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     finished_at = models.DateTimeField(_("Finished"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("bulk action")
         verbose_name_plural = _("bulk actions")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "key"], condition=~Q(key=""), name="bulkrun_tenant_key_uniq"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["updated_at"],
+                condition=Q(finished_at__isnull=True),
+                name="bulkrun_unfinished",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} ({self.done}/{self.total})"

@@ -57,6 +57,18 @@ def lock_customer(customer: Customer) -> None:
     list(Customer.objects.select_for_update().filter(pk=customer.pk).values_list("pk"))
 
 
+EDITED_COLUMNS = [
+    *(
+        f.name
+        for f in Customer._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name != "tenant"
+    ),
+    "version",
+    "email_marketing_consent_at",
+    "updated_at",
+]
+
+
 def audit_value(customer: Customer, field: str):
     """A JSON-friendly, human-readable value of a field for the timeline."""
     value = getattr(customer, field)
@@ -153,7 +165,10 @@ def update_customer(
     was_blocked = before.get("is_blocked", customer.is_blocked)
     if before.get("email_marketing_consent") != customer.email_marketing_consent:
         customer.email_marketing_consent_at = timezone.now()
-    customer.save()
+    # Only what an edit changes: the columns other apps keep on the customer (the latest
+    # note, the next follow-up, the reorder rhythm, the last order) may have been written
+    # since this copy was read, and must not be put back as they were.
+    customer.save(update_fields=EDITED_COLUMNS)
     if tags is not None:
         customer.tags.set(tags)
     after = snapshot(customer)

@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Sum
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope
 
 from crm.lib.htmx import redirect_after_success, render_page
+from crm.lib.text import parse_id
 from customers import bulk, exporting, listing, merging, results_cache, saved_views, services
 from customers.bulk_views import BulkForm
 from customers.displays import chosen_columns, display_for
@@ -83,6 +86,7 @@ def customer_list(request: HttpRequest) -> HttpResponse:
         "nav": "customers",
         "filters": filters,
         "bulk_form": BulkForm() if view_mode == "table" else None,
+        "bulk_key": uuid.uuid4().hex,
         "bulk_runs": bulk.pending_runs_of(request.user) if view_mode == "table" else [],
         "bulk_groups": filter_options(request.tenant.pk)["group"] if view_mode == "table" else [],
         "view_mode": view_mode,
@@ -98,7 +102,7 @@ def customer_list(request: HttpRequest) -> HttpResponse:
 def customer_export(request: HttpRequest) -> HttpResponse:
     """The list as the search and filters select it, as a CSV (streamed, any size) or an
     XLSX file (up to exporting.XLSX_MAX_ROWS customers)."""
-    ids = [int(v) for v in request.GET.getlist("ids") if v.isdigit() and len(v) < 19]
+    ids = [pk for pk in map(parse_id, request.GET.getlist("ids")) if pk]
     if ids:  # the rows ticked in the table (the bulk bar's Export)
         queryset = Customer.objects.filter(pk__in=ids)
     else:
@@ -139,15 +143,11 @@ def customer_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _customer_id(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 19 else None
-
-
 def customer_merge(request: HttpRequest) -> HttpResponse:
     """Two customers side by side, a choice for each field that differs, then one merge.
     `keep` is the customer that stays; without `other` the page helps find it."""
     data = request.POST if request.method == "POST" else request.GET
-    keep_id, other_id = _customer_id(data.get("keep", "")), _customer_id(data.get("other", ""))
+    keep_id, other_id = parse_id(data.get("keep", "")), parse_id(data.get("other", ""))
     if keep_id is None:
         raise Http404
     keep = _get_customer(request, keep_id)

@@ -18,12 +18,17 @@ class FollowupsConfig(AppConfig):
 
         from customers.bulk import ACTIONS, Action
         from customers.merging import MERGE_HOOKS
+        from followups.forms import clean_bulk_followup
         from followups.services import bulk_followup, refresh_after_merge
 
         ACTIONS.setdefault(
             "followup",
             Action(
-                "followup", _("Set a follow-up"), bulk_followup, ("followup_text", "followup_due")
+                "followup",
+                _("Set a follow-up"),
+                bulk_followup,
+                ("followup_text", "followup_due"),
+                clean=clean_bulk_followup,
             ),
         )
 

@@ -14,6 +14,40 @@ FAR_BEHIND = 366
 MAX_SNOOZE = 366
 
 
+def validate_due_on(due_on: datetime.date, *, kept: datetime.date | None = None) -> None:
+    """A follow-up is due within the next five years and not over a year ago (a day it
+    already had may stay)."""
+    today = timezone.localdate()
+    if due_on > today + datetime.timedelta(days=FAR_AHEAD):
+        raise forms.ValidationError(_("Choose a day within the next five years."))
+    if due_on < today - datetime.timedelta(days=FAR_BEHIND) and due_on != kept:
+        raise forms.ValidationError(_("Choose a day within the past year or later."))
+
+
+def clean_bulk_followup(data: dict) -> dict:
+    """The customers list's bulk action "Set a follow-up": its fields' errors, by field."""
+    due = data.get("followup_due")
+    if due:
+        try:
+            validate_due_on(due)
+        except forms.ValidationError as error:
+            return {"followup_due": error.messages[0]}
+    return {}
+
+
+class FollowUpAdminForm(forms.ModelForm):
+    """The administration's form: the same rule for the day as the product's."""
+
+    class Meta:
+        model = FollowUp
+        fields = ["text", "due_on", "due_time"]
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        validate_due_on(due_on, kept=self.instance.due_on if self.instance.pk else None)
+        return due_on
+
+
 class MemberChoiceField(forms.ModelChoiceField):
     """The business's members; the options are read once (a ModelChoiceField would read
     them again each time the select is drawn), the choice is checked against the scope."""
@@ -64,13 +98,7 @@ class FollowUpForm(forms.ModelForm):
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
-        today = timezone.localdate()
-        if due_on > today + datetime.timedelta(days=FAR_AHEAD):
-            raise forms.ValidationError(_("Choose a day within the next five years."))
-        if due_on < today - datetime.timedelta(days=FAR_BEHIND) and (
-            self.instance.pk is None or due_on != self.instance.due_on
-        ):
-            raise forms.ValidationError(_("Choose a day within the past year or later."))
+        validate_due_on(due_on, kept=self.instance.due_on if self.instance.pk else None)
         return due_on
 
 
@@ -112,6 +140,8 @@ class SnoozeForm(forms.Form):
 def snooze_choices(followup: FollowUp) -> list[tuple[int, datetime.date]]:
     """The quick snoozes offered beside a follow-up: (days, the day it lands on)."""
     base = max(timezone.localdate(), followup.due_on)
+    if base > datetime.date.max - datetime.timedelta(days=30):  # a day no form allows
+        return []
     return [(days, base + datetime.timedelta(days=days)) for days in (1, 7, 30)]
 
 

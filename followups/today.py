@@ -121,11 +121,15 @@ def section_page(user, key: str, cursor: str) -> Section | None:
 
 def badge_count(tenant_id: int, user) -> int:
     """The sidebar's number: my follow-ups overdue or due today, up to BADGE_CAP + 1
-    ("99+"). Kept in the shared cache per tenant "followups" generation (every follow-up
-    write renews it), user and day."""
+    ("99+"). Kept in the shared cache per tenant "followups" and "customers" generation
+    (every write to either renews it), user and day."""
     today = timezone.localdate()
     generation = generations.current("followups", tenant_id)
-    key = f"followups-badge:{tenant_id}:{user.pk}:{today.isoformat()}:{generation}"
+    # A deleted customer takes its follow-ups along without a follow-up write.
+    customers = generations.current("customers", tenant_id)
+    if customers is None:
+        generation = None
+    key = f"followups-badge:{tenant_id}:{user.pk}:{today.isoformat()}:{generation}:{customers}"
     kept = soft_cache.get(key) if generation is not None else None
     if kept is not None:
         return kept

@@ -23,6 +23,7 @@ from django_htmx.http import trigger_client_event
 from crm.lib import generations
 from crm.lib.fragments import fragment_key
 from crm.lib.htmx import render_page, safe_next
+from crm.lib.text import parse_id
 from customers.models import Customer
 from followups import services, today
 from followups.forms import FollowUpForm, ReassignForm, SnoozeForm, snooze_choices
@@ -145,10 +146,10 @@ def _refused(request: HttpRequest, followup: FollowUp, error: str) -> HttpRespon
 def followup_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
     customer = _customer(customer_pk)
     initial = {}
-    after = request.GET.get("after", "")
-    if request.method == "GET" and after.isdigit() and len(after) < 19:
+    after = parse_id(request.GET.get("after", ""))
+    if request.method == "GET" and after:
         # "Set the next one" after marking one done: the same words, a week on.
-        previous = FollowUp.objects.filter(customer=customer, pk=int(after)).first()
+        previous = FollowUp.objects.filter(customer=customer, pk=after).first()
         if previous is not None:
             initial = {
                 "text": previous.text,

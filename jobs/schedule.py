@@ -43,6 +43,9 @@ class Daily:
 
 
 JOBS: dict[str, Daily] = {}
+# Functions (now) -> int the apps register to run at every tick: work to pick up again
+# (customers: bulk actions whose job was lost).
+SWEEPS: list[Callable] = []
 
 
 def daily(name: str, *, at: datetime.time = datetime.time(0, 0)):
@@ -90,7 +93,10 @@ def tick(now: datetime.datetime | None = None) -> dict:
         )
     for tenant_id, key in lost:
         enqueue_delivery(tenant_id, key)
-    return {"enqueued": enqueued, "resent": len(lost), "stale": mark_stale_jobs(now)}
+    report = {"enqueued": enqueued, "resent": len(lost), "stale": mark_stale_jobs(now)}
+    for sweep in SWEEPS:
+        report[sweep.__name__] = sweep(now)
+    return report
 
 
 def mark_stale_jobs(now: datetime.datetime) -> int:

@@ -49,3 +49,15 @@ def strip_control_characters(text: str) -> str:
 
 def has_control_characters(text: str) -> bool:
     return any(is_control(char) for char in text)
+
+
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value) -> int | None:
+    """A database id from text the browser sent ("12"), or None for anything else: other
+    digits ("²", "١٢"), signs, spaces, or a number beyond a 64-bit id."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None

@@ -9,7 +9,8 @@ from django_scopes import scope, scopes_disabled
 
 from conftest import make_product
 from crm.core.urlconfs import tenant_urlconf
-from customers.models import ActivityEvent, Address, Customer
+from customers.models import ActivityEvent, Address, BulkRun, Customer, SavedView
+from followups.models import FollowUp
 from notes.models import Note
 from orders.models import Order
 from orders.services import LineRequest, place_order
@@ -80,14 +81,39 @@ def b_objects(tenant_b, customer_b, owner_b):
             idempotency_key="b",
         )
         generate_link(customer_b, by=owner_b)
-    return {"customer": customer_b, "address": address, "note": note, "order": order}
+    with scopes_disabled():
+        followup = FollowUp.objects.create(
+            tenant=tenant_b,
+            customer=customer_b,
+            text="B call",
+            due_on="2026-12-10",
+            assignee=owner_b,
+            created_by=owner_b,
+        )
+        view = SavedView.objects.create(tenant=tenant_b, owner=owner_b, name="B", is_shared=True)
+        run = BulkRun.objects.create(tenant=tenant_b, by=owner_b, action="archive", total=1)
+    return {
+        "customer": customer_b,
+        "address": address,
+        "note": note,
+        "order": order,
+        "followup": followup,
+        "savedview": view,
+        "bulkrun": run,
+    }
 
 
 def fill(route: str, objects) -> str:
     def value(match):
         name = match.group(2)
         if name == "pk":
-            kind = "order" if route.startswith("anka/orders/") else "customer"
+            kinds = {
+                "anka/orders/": "order",
+                "anka/followups/": "followup",
+                "anka/customers/views/": "savedview",
+                "anka/customers/bulk/": "bulkrun",
+            }
+            kind = next((k for p, k in kinds.items() if route.startswith(p)), "customer")
         else:
             kind = {"customer_pk": "customer", "note_pk": "note", "address_pk": "address"}[name]
         return str(objects[kind].pk)
@@ -114,6 +140,13 @@ def state_of_b(tenant_b):
                 )
             ),
             "events": ActivityEvent.objects.filter(tenant=tenant_b).count(),
+            "followups": list(
+                FollowUp.objects.filter(tenant=tenant_b).values_list(
+                    "pk", "text", "due_on", "done_at", "assignee_id"
+                )
+            ),
+            "views": list(SavedView.objects.filter(tenant=tenant_b).values_list("pk", "name")),
+            "runs": list(BulkRun.objects.filter(tenant=tenant_b).values_list("pk", "done")),
         }
 
 

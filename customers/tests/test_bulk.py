@@ -246,3 +246,70 @@ def test_another_business_s_run_gives_404(client_a, tenant_b, owner_b):
 def test_anonymous_visitors_are_sent_to_log_in(many):
     response = Client().post("/anka/customers/bulk/", {"action": "archive"})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("odd", ["²", "١٢", "-1", " 1", "9" * 30])
+def test_odd_ids_never_give_500(client_a, many, odd):
+    assert post(client_a, "archive", [odd]).status_code == 302
+    assert client_a.get(f"/anka/customers/export/?ids={odd}").status_code == 200
+    assert client_a.get(f"/anka/customers/merge/?keep=1&other={odd}").status_code in (200, 404)
+
+
+def test_a_follow_up_far_away_is_refused(client_a, many, tenant_a):
+    from followups.models import FollowUp
+
+    for due in ("9999-12-31", "0001-01-01"):
+        response = post(client_a, "followup", [many[1].pk], followup_text="x", followup_due=due)
+        html = client_a.get(response["Location"]).content.decode()
+        assert "Choose a day within" in html
+    with scope(tenant=tenant_a):
+        assert not FollowUp.objects.exists()
+
+
+def test_the_same_form_twice_is_one_run(client_a, many, tenant_a):
+    from followups.models import FollowUp
+
+    data = {"followup_text": "Once", "followup_due": "2026-12-24", "key": "k" * 32}
+    post(client_a, "followup", [many[1].pk], **data)
+    post(client_a, "followup", [many[1].pk], **data)  # a second click
+    with scope(tenant=tenant_a):
+        assert FollowUp.objects.count() == 1 and BulkRun.objects.count() == 1
+
+
+def test_removing_an_unknown_tag_creates_none(client_a, many, tenant_a):
+    post(client_a, "remove_tag", [many[1].pk], tag="Never seen")
+    with scope(tenant=tenant_a):
+        assert not Tag.objects.exists()
+
+
+def test_one_customer_failing_does_not_stop_the_others(client_a, many, tenant_a, monkeypatch):
+    def picky(customer, params, by):
+        if customer.name == "Lead 01":
+            raise ValueError("no good")
+        return bulk.archive(customer, params, by)
+
+    monkeypatch.setitem(bulk.ACTIONS, "archive", bulk.Action("archive", "Archive", picky))
+    response = post(client_a, "archive", [c.pk for c in many[1:4]])
+    html = client_a.get(response["Location"]).content.decode()
+    assert "2 of 3 customers changed" in html and "Lead 01 (no good)" in html
+    with scope(tenant=tenant_a):
+        assert Customer.objects.filter(archived_at__isnull=False).count() == 2
+
+
+def test_the_scheduler_picks_up_a_run_whose_job_was_lost(many, tenant_a, owner_a):
+    from jobs import schedule
+
+    with scope(tenant=tenant_a):
+        run = BulkRun.objects.create(
+            tenant=tenant_a, by=owner_a, action="archive", query="status=potential", total=6
+        )
+    with scopes_disabled():
+        BulkRun.objects.filter(pk=run.pk).update(
+            updated_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+        )
+    report = schedule.tick(datetime.datetime(2026, 1, 1, 1, 0, tzinfo=datetime.UTC))
+    assert report["resume_stalled"] == 1
+    run_jobs()
+    with scope(tenant=tenant_a):
+        run.refresh_from_db()
+        assert run.finished_at and run.done == 6

@@ -111,3 +111,14 @@ def test_the_export_makes_the_same_queries_for_few_or_many(client_a, tenant_a, l
         for i in range(30):
             make_customer(tenant_a, f"More {i}").tags.add(Tag.objects.get(name="VIP"))
     assert count() == few
+
+
+def test_xlsx_leaves_out_what_a_spreadsheet_cannot_hold(client_a, listed):
+    from openpyxl import load_workbook
+
+    with scopes_disabled():
+        listed.contact_person = "Bob\x0b\x01"
+        listed.save()
+    response = client_a.get("/anka/customers/export/?format=xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert "Bob" in [cell.value for row in sheet.iter_rows() for cell in row]

@@ -400,3 +400,35 @@ def test_anonymous_visitors_are_sent_to_log_in(customer_a, followup_a):
 def test_a_user_without_membership_gets_404(client, followup_a):
     client.force_login(make_user("stranger"))
     assert client.post(f"/anka/followups/{followup_a.pk}/done/").status_code == 404
+
+
+def test_a_customer_edit_keeps_a_next_follow_up_written_meanwhile(customer_a, owner_a):
+    from customers.services import snapshot, update_customer
+
+    with scope(tenant=customer_a.tenant):
+        stale = Customer.objects.get(pk=customer_a.pk)  # read by an edit form
+    add(customer_a, owner_a, text="Written meanwhile")
+    with scope(tenant=customer_a.tenant):
+        before = snapshot(stale)
+        stale.contact_person = "Selin"
+        update_customer(stale, before=before, by=owner_a)
+        fresh = Customer.objects.get(pk=customer_a.pk)
+    assert fresh.contact_person == "Selin"
+    assert fresh.next_followup_text == "Written meanwhile"
+
+
+def test_the_admin_keeps_the_day_in_range_and_the_card_right(client_a, customer_a, followup_a):
+    url = f"/anka/admin/followups/followup/{followup_a.pk}/change/"
+    response = client_a.post(url, {"text": "Call", "due_on": "9999-12-31", "due_time": ""})
+    assert "Choose a day within the next five years." in response.content.decode()
+    response = client_a.post(
+        url, {"text": "Call in January", "due_on": "2027-01-05", "due_time": ""}
+    )
+    assert response.status_code == 302
+    with scope(tenant=customer_a.tenant):
+        customer = Customer.objects.get(pk=customer_a.pk)
+        assert (customer.next_followup_on, customer.next_followup_text) == (
+            datetime.date(2027, 1, 5),
+            "Call in January",
+        )
+        assert ActivityEvent.objects.filter(kind="followup_changed").exists()

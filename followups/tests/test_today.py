@@ -302,3 +302,20 @@ def test_the_kept_page_changes_with_any_follow_up_or_customer(
     # Each reader's own CSRF token, never the one the page was kept with.
     html = client.get("/anka/today/").content.decode()
     assert "__csrf-token-placeholder__" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_kept_count_forgets_a_deleted_customer_s_follow_ups(
+    tenant_a, customer_a, owner_a, settings
+):
+    from django.utils import timezone
+
+    from customers.models import Customer
+    from followups.today import badge_count
+
+    settings.GENERATION_CACHE = True
+    add(customer_a, owner_a, days=0)
+    with scope(tenant=tenant_a), timezone.override(tenant_a.timezone):
+        assert badge_count(tenant_a.pk, owner_a) == 1
+        Customer.objects.get(pk=customer_a.pk).delete()
+        assert badge_count(tenant_a.pk, owner_a) == 0
