@@ -76,6 +76,7 @@ restore:
 bench: $(VENV)/.installed-dev compilemessages
 	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	cd bench && ../$(PY) run.py
+	cd bench && ../$(PY) import_100k.py
 
 # Search at 1,000,000 customers (the query alone); appends to bench/RESULTS.md.
 bench-search: $(VENV)/.installed-dev

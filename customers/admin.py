@@ -11,7 +11,9 @@ from customers.models import (
     BulkRun,
     Customer,
     CustomerGroup,
+    CustomerImport,
     CustomField,
+    ImportChange,
     SavedView,
     Tag,
 )
@@ -148,6 +150,38 @@ class BulkRunAdmin(TenantOwnedAdmin):
         "finished_at",
     ]
     list_select_related = ["by"]
+
+
+@register_tenant_model(CustomerImport)
+class CustomerImportAdmin(TenantOwnedAdmin):
+    read_only = True
+    list_display = ["created_at", "filename", "by", "state", "total", "created", "updated"]
+    list_filter = ["state"]
+    exclude = ["content"]
+    readonly_fields = [
+        "filename",
+        "by",
+        "encoding",
+        "duplicates",
+        "state",
+        "total",
+        "done",
+        "created",
+        "updated",
+        "skipped",
+        "failed",
+        "created_at",
+        "finished_at",
+    ]
+    list_select_related = ["by"]
+
+
+@register_tenant_model(ImportChange)
+class ImportChangeAdmin(TenantOwnedAdmin):
+    read_only = True
+    list_display = ["run", "customer", "created"]
+    readonly_fields = ["run", "customer", "created", "before"]
+    list_select_related = ["run", "customer"]
 
 
 admin.site.empty_value_display = "—"

@@ -9,7 +9,9 @@ class CustomersConfig(AppConfig):
     def ready(self):
         from customers import digest, signals  # noqa: F401  (registers the receivers, the digest)
         from customers.bulk import resume_stalled
+        from customers.importing import resume_stalled_imports
         from jobs.schedule import SWEEPS
 
-        if resume_stalled not in SWEEPS:
-            SWEEPS.append(resume_stalled)
+        for sweep in (resume_stalled, resume_stalled_imports):
+            if sweep not in SWEEPS:
+                SWEEPS.append(sweep)

@@ -192,7 +192,11 @@ def run_bulk(run_id: int) -> str:
         action = ACTIONS[run.action]
         while True:
             with transaction.atomic():
-                run = BulkRun.objects.select_for_update().select_related("by").get(pk=run_id)
+                run = (
+                    BulkRun.objects.select_for_update(of=("self",))
+                    .select_related("by")
+                    .get(pk=run_id)
+                )
                 if run.finished_at:
                     return "already done"
                 handled = apply_chunk(run, action, run.by)

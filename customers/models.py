@@ -549,3 +549,82 @@ class BulkRun(TenantOwned):
     @property
     def percent(self) -> int:
         return 100 if not self.total else min(100, round(100 * self.done / self.total))
+
+
+class CustomerImport(TenantOwned):
+    """A spreadsheet of customers being imported (customers.importing): the file, how its
+    columns map to fields, what to do with a customer who is already there, and, once run,
+    what happened to each row."""
+
+    class Duplicates(models.TextChoices):
+        SKIP = "skip", _("Skip them")
+        UPDATE = "update", _("Update them with the file's values")
+        CREATE = "create", _("Create them anyway")
+
+    class State(models.TextChoices):
+        MAPPING = "mapping", _("Being prepared")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        UNDOING = "undoing", _("Being undone")
+        UNDONE = "undone", _("Undone")
+
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    filename = models.CharField(_("File"), max_length=200)
+    content = models.BinaryField(editable=False)
+    encoding = models.CharField(_("Encoding"), max_length=20, blank=True)
+    delimiter = models.CharField(max_length=1, blank=True, editable=False)
+    headers = models.JSONField(default=list, editable=False)
+    mapping = models.JSONField(default=dict, editable=False)  # column index -> field code
+    duplicates = models.CharField(
+        _("Customers already here"),
+        max_length=10,
+        choices=Duplicates.choices,
+        default=Duplicates.SKIP,
+    )
+    state = models.CharField(
+        _("State"), max_length=10, choices=State.choices, default=State.MAPPING
+    )
+    total = models.PositiveIntegerField(_("Rows"), default=0)
+    done = models.PositiveIntegerField(_("Handled"), default=0)
+    created = models.PositiveIntegerField(_("Created"), default=0)
+    updated = models.PositiveIntegerField(_("Updated"), default=0)
+    skipped = models.PositiveIntegerField(_("Skipped"), default=0)
+    failed = models.PositiveIntegerField(_("Failed"), default=0)
+    # [row number, name, outcome, reason] for every row not created or updated.
+    report = models.JSONField(default=list, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    finished_at = models.DateTimeField(_("Finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("customer import")
+        verbose_name_plural = _("customer imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else min(100, round(100 * self.done / self.total))
+
+
+class ImportChange(TenantOwned):
+    """What an import did, to undo it: a customer it updated (with what it was), or the
+    customers one chunk created (their ids in `before["created"]`)."""
+
+    run = models.ForeignKey(CustomerImport, on_delete=models.CASCADE, related_name="changes")
+    customer = models.ForeignKey(Customer, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.BooleanField(default=False)
+    before = models.JSONField(default=dict)  # the earlier values, or {"created": [ids]}
+
+    class Meta:
+        verbose_name = _("imported customer")
+        verbose_name_plural = _("imported customers")
+        indexes = [models.Index(fields=["tenant", "run", "id"], name="importchange_run")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from customers import bulk_views, reorders, saved_views, views
+from customers import bulk_views, import_views, reorders, saved_views, views
 
 app_name = "customers"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("export/", views.customer_export, name="export"),
     path("merge/", views.customer_merge, name="merge"),
     path("bulk/", bulk_views.bulk_action, name="bulk"),
+    path("import/", import_views.customer_import, name="import"),
+    path("import/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("import/<int:pk>/report.csv", import_views.import_report, name="import_report"),
+    path("import/<int:pk>/undo/", import_views.import_undo, name="import_undo"),
     path("bulk/<int:pk>/", bulk_views.bulk_run, name="bulk_run"),
     path("views/new/", saved_views.view_create, name="view_create"),
     path("views/<int:pk>/edit/", saved_views.view_update, name="view_update"),

@@ -57,7 +57,7 @@ def everything(tenant_a, owner_a, customer_a, products_a, link_a, settings, tmp_
             by=owner_a,
         )
     from conftest import make_customer
-    from customers.models import BulkRun, SavedView
+    from customers.models import BulkRun, CustomerImport, SavedView
 
     with scopes_disabled():
         other = make_customer(tenant_a, "Yildiz Tekstil (old)", email="old@yildiz.example")
@@ -67,10 +67,38 @@ def everything(tenant_a, owner_a, customer_a, products_a, link_a, settings, tmp_
         run = BulkRun.objects.create(
             tenant=tenant_a, by=owner_a, action="add_tag", total=900, done=300
         )
+        sheet = "Name,Email,Phone,Durum\nÇınar Otel,info@cinar.example,0532 111 22 33,Mevcut\n"
+        sheet += "Bad row,not-an-email,12,gold\n"
+        preparing = CustomerImport.objects.create(
+            tenant=tenant_a,
+            by=owner_a,
+            filename="customers.csv",
+            content=sheet.encode(),
+            encoding="utf-8",
+            delimiter=",",
+            headers=["Name", "Email", "Phone", "Durum"],
+            mapping={"0": "name", "1": "email", "2": "phone", "3": "status"},
+            total=2,
+        )
+        imported = CustomerImport.objects.create(
+            tenant=tenant_a,
+            by=owner_a,
+            filename="old.csv",
+            content=b"Name\nA\n",
+            headers=["Name"],
+            mapping={"0": "name"},
+            total=1,
+            done=1,
+            created=1,
+            state="done",
+            report=[[3, "Bad row", "failed", "Email: Enter a valid email address."]],
+        )
     return {
         "other": other.pk,
         "view": view.pk,
         "run": run.pk,
+        "import": preparing.pk,
+        "import_done": imported.pk,
         "customer": customer_a.pk,
         "product": products_a[0].pk,
         "category": category.pk,
@@ -93,6 +121,9 @@ def staff_pages(ids):
         f"/anka/customers/merge/?keep={ids['customer']}&other={ids['other']}",
         f"/anka/customers/views/{ids['view']}/edit/",
         f"/anka/customers/bulk/{ids['run']}/",
+        "/anka/customers/import/",
+        f"/anka/customers/import/{ids['import']}/",
+        f"/anka/customers/import/{ids['import_done']}/",
         "/anka/orders/",
         f"/anka/orders/{ids['order']}/",
         f"/anka/orders/new/{ids['customer']}/",

@@ -21,7 +21,9 @@ from customers.models import (
     BulkRun,
     Customer,
     CustomerGroup,
+    CustomerImport,
     CustomField,
+    ImportChange,
     SavedView,
     Tag,
 )
@@ -69,6 +71,14 @@ def make_object(model, tenant, customer):
             tenant=tenant, owner=Membership.objects.filter(tenant=tenant).first().user, name="V"
         ),
         "customers.bulkrun": lambda: BulkRun.objects.create(tenant=tenant, action="archive"),
+        "customers.customerimport": lambda: CustomerImport.objects.create(
+            tenant=tenant, filename="f.csv", content=b"x"
+        ),
+        "customers.importchange": lambda: ImportChange.objects.create(
+            tenant=tenant,
+            run=CustomerImport.objects.create(tenant=tenant, filename="f.csv", content=b"x"),
+            customer=customer,
+        ),
         "followups.followup": lambda: FollowUp.objects.create(
             tenant=tenant, customer=customer, text="f", due_on="2026-12-06"
         ),
