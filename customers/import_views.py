@@ -166,7 +166,7 @@ def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
     run = _run(pk)
     with transaction.atomic():
         locked = CustomerImport.objects.select_for_update().get(pk=run.pk)
-        if locked.state != CustomerImport.State.DONE:
+        if locked.state not in (CustomerImport.State.DONE, CustomerImport.State.FAILED):
             raise Http404
         locked.state = CustomerImport.State.UNDOING
         locked.save(update_fields=["state", "updated_at"])

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
 CHUNK = 2500  # rows a chunk: each chunk is one transaction (and its progress)
 STALLED_AFTER = datetime.timedelta(minutes=10)
+log = logging.getLogger(__name__)
 # What an import may change on a customer already there.
 UPDATED_COLUMNS = [
     "name",
@@ -336,6 +338,8 @@ class RowChecker:
         if got.get("email"):
             email = normalize_email(got["email"])
             try:
+                if len(email) > 254:
+                    raise ValidationError("too long")
                 validate_email(email)
                 row.values["email"] = email
             except ValidationError:
@@ -814,7 +818,20 @@ def run_import(run_id: int) -> str:
                     run.save()
                     return f"{run.created} created, {run.updated} updated"
                 writer.run = run
-                writer.write([checker.check(start + i + 2, cells) for i, cells in enumerate(chunk)])
+                checked = [checker.check(start + i + 2, cells) for i, cells in enumerate(chunk)]
+                try:
+                    with transaction.atomic():
+                        writer.write(checked)
+                except Exception as error:
+                    log.exception("import %s failed at row %s", run.pk, start + 2)
+                    run.refresh_from_db()
+                    run.state = CustomerImport.State.FAILED
+                    run.report = [
+                        *run.report,
+                        [start + 2, "", "failed", f"{type(error).__name__}: {error}"[:300]],
+                    ]
+                    run.save()
+                    return "failed"
                 run.done = start + len(chunk)
                 run.save()
 

@@ -567,6 +567,7 @@ class CustomerImport(TenantOwned):
         DONE = "done", _("Imported")
         UNDOING = "undoing", _("Being undone")
         UNDONE = "undone", _("Undone")
+        FAILED = "failed", _("Stopped by an error")
 
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

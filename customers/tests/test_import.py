@@ -415,3 +415,29 @@ def test_mapping_needs_a_name_and_each_field_once(client_a, tenant_a):
     )
     assert "Match a column to Name" in response.content.decode()
     assert the_run(tenant_a).state == "mapping"
+
+
+def test_a_failure_while_writing_stops_the_import_clearly(client_a, tenant_a, monkeypatch):
+    upload(client_a, csv_bytes([["Name"], ["First"], ["Second"]]))
+    run = the_run(tenant_a)
+
+    def broken(self, rows):
+        raise RuntimeError("the database said no")
+
+    monkeypatch.setattr(importing.Writer, "create", broken)
+    start(client_a, run)
+    run = the_run(tenant_a)
+    assert run.state == "failed"
+    assert "the database said no" in run.report[-1][3]
+    page = client_a.get(f"/anka/customers/import/{run.pk}/").content.decode()
+    assert "The import stopped at an error" in page and "every 2s" not in page
+    with scope(tenant=tenant_a):
+        assert not Customer.objects.exists()
+
+
+def test_an_email_too_long_for_the_field_is_a_row_error(client_a, tenant_a):
+    long_email = "a" * 60 + "@" + "b" * 200 + ".example"
+    upload(client_a, csv_bytes([["Name", "Email"], ["Long", long_email], ["Fine", ""]]))
+    start(client_a, the_run(tenant_a))
+    run = the_run(tenant_a)
+    assert (run.state, run.created, run.failed) == ("done", 1, 1)
