@@ -12,8 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from crm.lib.htmx import render_page
@@ -75,6 +75,7 @@ def customer_import(request: HttpRequest) -> HttpResponse:
             filename=form.cleaned_data["file"].name[:200],
             content=form.cleaned_data["content"],
             encoding=table.encoding,
+            language=get_language(),
             delimiter=table.delimiter,
             headers=table.headers,
             mapping=importing.guess_mapping(table.headers, definitions),
@@ -87,7 +88,8 @@ def customer_import(request: HttpRequest) -> HttpResponse:
 
 
 def _run(pk: int) -> CustomerImport:
-    return get_object_or_404(CustomerImport.objects.all(), pk=pk)
+    """A run of the active tenant (the file itself is read only where it is needed)."""
+    return get_object_or_404(CustomerImport.objects.defer("content"), pk=pk)
 
 
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -128,7 +130,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("customers:import_detail", pk=run.pk)
         return redirect("customers:import_detail", pk=run.pk)
     try:
-        table = importing.read(bytes(run.content), run.filename, run.encoding, run.delimiter)
+        content = CustomerImport.objects.filter(pk=run.pk).values_list("content", flat=True).get()
+        table = importing.read(bytes(content), run.filename, run.encoding, run.delimiter)
     except importing.BadFile as error:  # it was read when uploaded: only a changed rule
         messages.error(request, str(error))
         return redirect("customers:import")
@@ -157,7 +160,9 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponse:
     writer.writerow([_("Row"), _("Name"), _("Outcome"), _("Reason")])
     outcomes = {"failed": _("Not imported"), "skipped": _("Skipped")}
     for number, name, outcome, reason in run.report:
-        writer.writerow([number, neutralise(name), outcomes.get(outcome, outcome), reason])
+        writer.writerow(
+            [number, neutralise(name), outcomes.get(outcome, outcome), neutralise(reason)]
+        )
     return response
 
 

@@ -35,17 +35,19 @@ from django_tasks import task
 
 from crm.lib.countries import country_name
 from crm.lib.phones import parse_phone, phone_digits
-from crm.lib.text import fold, normalize_email
+from crm.lib.text import fold, normalize_email, strip_control_characters
 from customers.exporting import FIELDS
 from customers.models import Customer, CustomField
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
+MAX_COLUMNS = 200
 CHUNK = 2500  # rows a chunk: each chunk is one transaction (and its progress)
 STALLED_AFTER = datetime.timedelta(minutes=10)
 log = logging.getLogger(__name__)
 # What an import may change on a customer already there.
 UPDATED_COLUMNS = [
+    "email_marketing_consent_at",
     "name",
     "contact_person",
     "email",
@@ -120,13 +122,24 @@ def read_xlsx(content: bytes) -> Table:
         # Formulas as written ("=..."), not their last values: a row with one is refused
         # with a clear message (a value may be pasted instead), never run or half-read.
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception as error:
+        sheet = book.worksheets[0]
+        if (sheet.max_row or 0) > MAX_ROWS + 1:
+            raise BadFile(
+                _("The file has more than %(count)s rows: split it into smaller files.")
+                % {"count": f"{MAX_ROWS:,}"}
+            )
+        rows = []
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append(trimmed(list(row)))
+            if len(rows) > MAX_ROWS + 1:
+                break
+        book.close()
+    except BadFile:
+        raise
+    except Exception as error:  # zip, XML or openpyxl's own: one message
         raise BadFile(
             _("The Excel file cannot be read: is it an .xlsx file saved by a spreadsheet program?")
         ) from error
-    sheet = book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
     if not rows:
         raise BadFile(_("The file is empty."))
     warnings = []
@@ -141,6 +154,13 @@ def read_xlsx(content: bytes) -> Table:
         )
     headers = ["" if h is None else str(h).strip() for h in rows[0]]
     return Table(headers, rows[1:], warnings)
+
+
+def trimmed(row: list) -> list:
+    """A row without its trailing empty cells (a sheet may say it is 16,384 columns wide)."""
+    while row and row[-1] in (None, ""):
+        row.pop()
+    return row
 
 
 def merged_ranges(content: bytes) -> list[str]:
@@ -159,7 +179,13 @@ def merged_ranges(content: bytes) -> list[str]:
 
 def decode(content: bytes, encoding: str) -> tuple[str, str]:
     if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8", errors="strict"), "utf-8"
+        try:
+            return content[3:].decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as error:
+            raise BadFile(
+                _("The file is not written in %(encoding)s: choose another encoding.")
+                % {"encoding": "UTF-8"}
+            ) from error
     if encoding:
         try:
             return content.decode(encoding), encoding
@@ -190,15 +216,22 @@ def read_csv(content: bytes, encoding: str, delimiter: str) -> Table:
         raise BadFile(_("This is not a CSV or Excel file."))
     text, used = decode(content, encoding)
     if not delimiter:
-        sample = text[:20_000]
+        sample = text[:4096]  # the sniffer's time grows fast with the sample
         try:
             delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
         except csv.Error:
             delimiter = ","
+    rows = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(trimmed(row[:MAX_COLUMNS]))
+            if len(rows) > MAX_ROWS + 1:
+                break
     except csv.Error as error:
-        raise BadFile(_("The CSV file is malformed: %(error)s") % {"error": error}) from error
+        raise BadFile(
+            _("The CSV file cannot be read at line %(line)s: check its quotes.")
+            % {"line": len(rows) + 1}
+        ) from error
     if not rows:
         raise BadFile(_("The file is empty."))
     return Table([h.strip() for h in rows[0]], rows[1:], [], used, delimiter)
@@ -260,16 +293,21 @@ def text(value) -> str:
     (the export's guard against formulas) left out."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    value = str(value).strip()
+    value = strip_control_characters(str(value)).strip()
     if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
         return value[1:]
     return value
+
+
+SCALARS = (str, int, float, Decimal, datetime.date, datetime.time, bool)
 
 
 @dataclass
@@ -310,10 +348,12 @@ class RowChecker:
         row = Checked(number)
         values = {code: cells[i] if i < len(cells) else None for i, code in self.mapping.items()}
         for code, raw in values.items():
-            if isinstance(raw, str) and raw.lstrip()[:1] == "=":
+            if (raw is not None and not isinstance(raw, SCALARS)) or (
+                isinstance(raw, str) and raw.lstrip()[:1] == "="
+            ):
                 row.errors.append(
                     _("%(field)s holds a formula (%(start)s…): write the value itself.")
-                    % {"field": self.labels.get(code, code), "start": raw.strip()[:12]}
+                    % {"field": self.labels.get(code, code), "start": str(raw).strip()[:12]}
                 )
                 values[code] = None
         got = {code: text(raw) for code, raw in values.items()}
@@ -357,7 +397,10 @@ class RowChecker:
                     self.error(row, code, _("Unknown value “%(value)s”.") % {"value": got[code]})
         if got.get("discount_percent"):
             try:
-                discount = Decimal(got["discount_percent"].replace(",", ".").rstrip("%").strip())
+                written = got["discount_percent"].replace(",", ".").rstrip("%").strip()
+                if "_" in written:
+                    raise InvalidOperation
+                discount = Decimal(written)
                 if not Decimal(0) <= discount <= Decimal(100):
                     raise InvalidOperation
                 row.values["discount_percent"] = discount.quantize(Decimal("0.01"))
@@ -393,8 +436,12 @@ class RowChecker:
                 else:
                     self.error(row, code, _("Write yes or no."))
         row.group = got.get("group", "")[:100]
+        if len(fold(row.group)) > 300:
+            self.error(row, "group", _("At most 100 characters."))
         tags = re.split(r"[,;]", got.get("tags", ""))
         row.tags = [t.strip()[:50] for t in tags if t.strip()]
+        if any(len(fold(tag)) > 150 for tag in row.tags):
+            self.error(row, "tags", _("A tag can be at most 50 characters long."))
 
     def check_address(self, row: Checked, got: dict) -> None:
         parts = {
@@ -444,6 +491,8 @@ class RowChecker:
         for key, form_field in self.custom_fields.items():
             code = f"custom:{key}"
             if code not in got or got[code] == "":
+                if self.definitions[key].required:
+                    self.error(row, code, _("This field is required."))
                 continue
             value = raw[code]
             definition = self.definitions[key]
@@ -479,8 +528,12 @@ class Existing:
     def keys(values: dict):
         for name in ("email", "phone", "tax_number"):
             value = (values.get(name) or "").strip()
+            if name == "tax_number":
+                value = re.sub(r"[\s./-]", "", fold(value))  # "TR 123-456" is "tr123456"
+            elif name == "email":
+                value = value.lower()
             if value:
-                yield name, value.lower() if name != "phone" else value
+                yield name, value
 
     def find(self, values: dict) -> int | None:
         for name, key in self.keys(values):
@@ -508,6 +561,7 @@ class Writer:
         self.run, self.by, self.tenant = run, by, run.tenant
         self.existing = Existing()
         self.groups = {g.name_key: g for g in CustomerGroup.objects.all()}
+        self.default_group = next((g for g in self.groups.values() if g.is_default), None)
 
     def group(self, name: str):
         from customers.models import CustomerGroup
@@ -560,6 +614,7 @@ class Writer:
 
         tenant = self.tenant
         customers = []
+        now = timezone.now()
         for checked in rows:
             values = {
                 "status": Customer.Status.POTENTIAL,
@@ -571,10 +626,12 @@ class Writer:
             customer = Customer(
                 tenant=tenant,
                 source=Customer.Source.IMPORT,
-                group=self.group(checked.group),
+                group=self.group(checked.group) or self.default_group,
                 custom_data=checked.custom,
                 **values,
             )
+            if customer.email_marketing_consent:
+                customer.email_marketing_consent_at = now
             # What Customer.save() would derive (bulk_create does not call it).
             customer.phone_digits = phone_digits(customer.phone)
             customer.temperature_rank = Customer.TEMPERATURE_RANK.get(customer.temperature, 9)
@@ -644,7 +701,7 @@ class Writer:
             customer = customers.get(pk)
             if customer is None:  # deleted since the file was checked
                 self.run.failed += 1
-                report(self.run, checked, "failed", _("The customer is already here."))
+                report(self.run, checked, "failed", _("The customer was deleted meanwhile."))
                 continue
             before, changes = {}, []
             for name, value in checked.values.items():
@@ -653,6 +710,9 @@ class Writer:
                     old = before[name]
                     setattr(customer, name, value)
                     changes.append({"field": name, "old": old, "new": audit_value(customer, name)})
+                    if name == "email_marketing_consent":
+                        customer.email_marketing_consent_at = now
+                        before["email_marketing_consent_at"] = None
             group = self.group(checked.group)
             if group is not None and customer.group_id != group.pk:
                 before["group"] = customer.group_id
@@ -688,7 +748,10 @@ class Writer:
                         **address,
                     )
                 )
-                before["address_added"] = True
+                # Two rows for one customer in a chunk: one new default, one of each place.
+                known_addresses.add((pk, address["line1"], address["city"]))
+                has_default.add(pk)
+                before["address_added"] = len(addresses) - 1  # its id once it is written
             if changes:
                 customer.version += 1
                 customer.updated_at = now
@@ -721,10 +784,9 @@ class Writer:
         through.objects.bulk_create(links, ignore_conflicts=True)
         made = Address.objects.bulk_create(addresses)
         ActivityEvent.objects.bulk_create(events)
-        by_customer = {a.customer_id: a.pk for a in made}
         for row in changes_rows:
-            if row.before.get("address_added"):
-                row.before["address_added"] = by_customer.get(row.customer_id)
+            if "address_added" in row.before:
+                row.before["address_added"] = made[row.before["address_added"]].pk
         ImportChange.objects.bulk_create(changes_rows)
         results_cache.new_generation(tenant.pk)
 
@@ -733,13 +795,13 @@ def undo(run, by) -> dict:
     """Take an import back: customers it created are deleted (archived if they have orders
     since), the fields it changed get their earlier values again, and the tags and
     addresses it added are removed, each on the customer's timeline. Returns the counts."""
-    from customers.models import ActivityEvent, Address, ImportChange
+    from customers.models import ActivityEvent, Address, CustomerGroup, ImportChange
     from customers.services import audit_value, delete_or_archive_customer, record_event
 
     counts = {"deleted": 0, "archived": 0, "restored": 0}
-    for change in (
-        ImportChange.objects.filter(run=run).select_related("customer").iterator(chunk_size=500)
-    ):
+    # Newest first: a customer the file listed twice gets back what it was before both.
+    changes_made = ImportChange.objects.filter(run=run).select_related("customer").order_by("-id")
+    for change in changes_made.iterator(chunk_size=500):
         if change.created:
             for customer in Customer.objects.filter(pk__in=change.before.get("created", [])):
                 deleted = delete_or_archive_customer(customer, by=by)
@@ -755,8 +817,9 @@ def undo(run, by) -> dict:
         for name, value in before.items():
             old = audit_value(customer, name if name != "group" else "group")
             if name == "group":
+                if value and not CustomerGroup.objects.filter(pk=value).exists():
+                    value = None  # the group was deleted since
                 customer.group_id = value
-                customer.group = None if value is None else customer.group
             elif name == "discount_percent":
                 customer.discount_percent = Decimal(str(value))
             else:
@@ -769,7 +832,8 @@ def undo(run, by) -> dict:
             changes.append({"field": "tags", "old": old_tags, "new": new_tags})
         if before:
             customer.version += 1
-            customer.save()
+            fields = [name for name in before if name in UPDATED_COLUMNS]
+            customer.save(update_fields=[*fields, "version", "updated_at"])
         if address_added:
             Address.objects.filter(pk=address_added, customer=customer).delete()
         if changes:
@@ -789,10 +853,15 @@ def run_import(run_id: int) -> str:
 
     with scopes_disabled():
         run = CustomerImport.objects.select_related("tenant", "by").get(pk=run_id)
-    with scope(tenant=run.tenant), timezone.override(run.tenant.timezone):
+    language = run.language or run.tenant.default_language
+    with (
+        scope(tenant=run.tenant),
+        timezone.override(run.tenant.timezone),
+        translation.override(language),  # the preview's, so the rows read as they did there
+    ):
         if run.state == CustomerImport.State.UNDOING:
             with transaction.atomic():
-                run = CustomerImport.objects.select_for_update().get(pk=run_id)
+                run = CustomerImport.objects.select_for_update().defer("content").get(pk=run_id)
                 if run.state != CustomerImport.State.UNDOING:
                     return "not undoing"
                 counts = undo(run, run.by)
@@ -807,7 +876,7 @@ def run_import(run_id: int) -> str:
         while True:
             with transaction.atomic():
                 relaxed_commit()
-                run = CustomerImport.objects.select_for_update().get(pk=run_id)
+                run = CustomerImport.objects.select_for_update().defer("content").get(pk=run_id)
                 if run.state != CustomerImport.State.RUNNING:
                     return "stopped"
                 start = run.done

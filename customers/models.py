@@ -579,6 +579,8 @@ class CustomerImport(TenantOwned):
     filename = models.CharField(_("File"), max_length=200)
     content = models.BinaryField(editable=False)
     encoding = models.CharField(_("Encoding"), max_length=20, blank=True)
+    # The language of the person who checked it: the job reads the rows as the preview did.
+    language = models.CharField(max_length=8, blank=True, editable=False)
     delimiter = models.CharField(max_length=1, blank=True, editable=False)
     headers = models.JSONField(default=list, editable=False)
     mapping = models.JSONField(default=dict, editable=False)  # column index -> field code

@@ -441,3 +441,99 @@ def test_an_email_too_long_for_the_field_is_a_row_error(client_a, tenant_a):
     start(client_a, the_run(tenant_a))
     run = the_run(tenant_a)
     assert (run.state, run.created, run.failed) == ("done", 1, 1)
+
+
+def test_odd_files_from_the_review_never_give_500(client_a, tenant_a):
+    import zipfile
+
+    # A BOM, then bytes that are not UTF-8.
+    response = upload(client_a, b"\xef\xbb\xbfName\nI\xfe\xfdk\n")
+    assert "The file is not written in UTF-8" in response.content.decode()
+    # A worksheet whose XML is broken.
+    good = xlsx_bytes([["Name"], ["A"]])
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(b"<row", b"<row <<", 1)
+            target.writestr(item, data)
+    response = upload(client_a, broken.getvalue(), name="broken.xlsx")
+    assert "The Excel file cannot be read" in response.content.decode()
+    # One cell far out: the sheet says it is 16,384 columns wide.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "Name"
+    book.active["A2"] = "Far Ltd"
+    book.active["XFD3000"] = "x"
+    out = io.BytesIO()
+    book.save(out)
+    response = upload(client_a, out.getvalue(), name="far.xlsx")
+    assert response.status_code == 302
+
+
+def test_control_characters_are_left_out(client_a, tenant_a):
+    content = b"Name,Contact person\n" + b"A" * 5000 + b",x\nNul\x00Ltd,Ay\x1bla\n"
+    upload(client_a, content)
+    start(client_a, the_run(tenant_a))
+    with scope(tenant=tenant_a):
+        assert Customer.objects.get(name="NulLtd").contact_person == "Ayla"
+
+
+def test_undo_of_a_customer_updated_twice_gives_back_the_original(client_a, tenant_a):
+    with scopes_disabled():
+        make_customer(tenant_a, "Orig", email="o@example.com", phone="+905321112233")
+    rows = [
+        ["Name", "Email", "Phone"],
+        ["First", "o@example.com", ""],
+        ["Second", "", "+905321112233"],
+    ]
+    upload(client_a, csv_bytes(rows))
+    start(client_a, the_run(tenant_a), duplicates="update")
+    with scope(tenant=tenant_a):
+        assert Customer.objects.get().name == "Second"
+    run = the_run(tenant_a)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client_a.post(f"/anka/customers/import/{run.pk}/undo/")
+    run_jobs()
+    with scope(tenant=tenant_a):
+        assert Customer.objects.get().name == "Orig"
+
+
+def test_undo_when_the_old_group_was_deleted_since(client_a, tenant_a):
+    with scopes_disabled():
+        old = CustomerGroup.objects.create(tenant=tenant_a, name="Old")
+        make_customer(tenant_a, "Grouped", email="g@example.com", group=old)
+    upload(client_a, csv_bytes([["Name", "Email", "Group"], ["Grouped", "g@example.com", "New"]]))
+    start(client_a, the_run(tenant_a), duplicates="update")
+    with scopes_disabled():
+        CustomerGroup.objects.filter(name="Old").delete()
+    run = the_run(tenant_a)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client_a.post(f"/anka/customers/import/{run.pk}/undo/")
+    run_jobs()
+    with scope(tenant=tenant_a):
+        assert the_run(tenant_a).state == "undone"
+        assert Customer.objects.get().group is None
+
+
+def test_consent_time_default_group_tax_numbers_and_required_fields(client_a, tenant_a):
+    with scopes_disabled():
+        CustomerGroup.objects.create(tenant=tenant_a, name="Retail", is_default=True)
+        CustomField.objects.create(tenant=tenant_a, label="Region code", key="rc", required=True)
+        make_customer(tenant_a, "Taxed", tax_number="TR123456")
+    rows = [
+        ["Name", "Email marketing consent", "Tax/VAT number", "Region code"],
+        ["Consenting", "yes", "", "34"],
+        ["Same tax", "", "tr 123-456", "34"],
+        ["No region", "", "", ""],
+    ]
+    upload(client_a, csv_bytes(rows))
+    start(client_a, the_run(tenant_a), duplicates="skip")
+    run = the_run(tenant_a)
+    assert (run.created, run.skipped, run.failed) == (1, 1, 1)
+    with scope(tenant=tenant_a):
+        customer = Customer.objects.get(name="Consenting")
+        assert customer.email_marketing_consent_at is not None
+        assert customer.group.name == "Retail"
