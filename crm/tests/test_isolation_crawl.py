@@ -9,7 +9,14 @@ from django_scopes import scope, scopes_disabled
 
 from conftest import make_product
 from crm.core.urlconfs import tenant_urlconf
-from customers.models import ActivityEvent, Address, BulkRun, Customer, SavedView
+from customers.models import (
+    ActivityEvent,
+    Address,
+    BulkRun,
+    Customer,
+    CustomerImport,
+    SavedView,
+)
 from followups.models import FollowUp
 from notes.models import Note
 from orders.models import Order
@@ -92,6 +99,16 @@ def b_objects(tenant_b, customer_b, owner_b):
         )
         view = SavedView.objects.create(tenant=tenant_b, owner=owner_b, name="B", is_shared=True)
         run = BulkRun.objects.create(tenant=tenant_b, by=owner_b, action="archive", total=1)
+        sheet = CustomerImport.objects.create(
+            tenant=tenant_b,
+            by=owner_b,
+            filename="b.csv",
+            content=b"Name\nB\n",
+            headers=["Name"],
+            mapping={"0": "name"},
+            state="done",
+            total=1,
+        )
     return {
         "customer": customer_b,
         "address": address,
@@ -100,6 +117,7 @@ def b_objects(tenant_b, customer_b, owner_b):
         "followup": followup,
         "savedview": view,
         "bulkrun": run,
+        "customerimport": sheet,
     }
 
 
@@ -112,6 +130,7 @@ def fill(route: str, objects) -> str:
                 "anka/followups/": "followup",
                 "anka/customers/views/": "savedview",
                 "anka/customers/bulk/": "bulkrun",
+                "anka/customers/import/": "customerimport",
             }
             kind = next((k for p, k in kinds.items() if route.startswith(p)), "customer")
         else:
@@ -147,6 +166,9 @@ def state_of_b(tenant_b):
             ),
             "views": list(SavedView.objects.filter(tenant=tenant_b).values_list("pk", "name")),
             "runs": list(BulkRun.objects.filter(tenant=tenant_b).values_list("pk", "done")),
+            "imports": list(
+                CustomerImport.objects.filter(tenant=tenant_b).values_list("pk", "state", "mapping")
+            ),
         }
 
 
