@@ -81,6 +81,8 @@ def customer_import(request: HttpRequest) -> HttpResponse:
             mapping=importing.guess_mapping(table.headers, definitions),
             total=len(table.rows),
         )
+        if run.total > importing.PREVIEW_CHECKED:
+            importing.start_full_check(run)
         return redirect("customers:import_detail", pk=run.pk)
     recent = list(CustomerImport.objects.defer("content", "report")[:5])
     context = {"nav": "customers", "form": form, "recent": recent}
@@ -114,8 +116,11 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         duplicates = request.POST.get("duplicates", run.duplicates)
         if duplicates in CustomerImport.Duplicates.values:
             run.duplicates = duplicates
+        changed = run.mapping != mapping
         run.mapping = mapping
         run.save(update_fields=["mapping", "duplicates", "updated_at"])
+        if changed and run.total > importing.PREVIEW_CHECKED:
+            importing.start_full_check(run)  # every row again, with the new mapping
         if clash:
             messages.error(request, _("Two columns are matched to one field: each field once."))
         elif "name" not in mapping.values():
@@ -129,6 +134,10 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     importing.start_job(locked)
             return redirect("customers:import_detail", pk=run.pk)
         return redirect("customers:import_detail", pk=run.pk)
+    if request.htmx and run.total > importing.PREVIEW_CHECKED:
+        # The check of every row polling for its numbers: no need to read the file.
+        context = {"run": run, "preview": importing.preview_of(run, None)}
+        return render_page(request, "customers/import_preview.html", context, partial="outcome")
     try:
         content = CustomerImport.objects.filter(pk=run.pk).values_list("content", flat=True).get()
         table = importing.read(bytes(content), run.filename, run.encoding, run.delimiter)
@@ -143,11 +152,11 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             (index, header, run.mapping.get(str(index), ""))
             for index, header in enumerate(run.headers)
         ],
-        "preview": importing.preview(run, table),
+        "preview": importing.preview_of(run, table),
         "warnings": table.warnings,
         "duplicate_choices": CustomerImport.Duplicates.choices,
     }
-    return render(request, "customers/import_preview.html", context)
+    return render_page(request, "customers/import_preview.html", context, partial="outcome")
 
 
 def import_report(request: HttpRequest, pk: int) -> HttpResponse:

@@ -958,6 +958,7 @@ class Preview:
     error_count: int
     duplicates: int
     total: int
+    checking: bool = False  # every row is being checked by a job (a big file)
 
 
 PREVIEW_ERRORS = 200
@@ -979,3 +980,106 @@ def preview(run, table: Table) -> Preview:
     return Preview(
         table.rows[:10], len(checked_rows), errors, error_count, duplicates, len(table.rows)
     )
+
+
+def full_check_of(run) -> dict | None:
+    """The job's check of every row for the run's current mapping, if there is one."""
+    check = run.full_check or {}
+    return check if check.get("mapping") == run.mapping else None
+
+
+def preview_of(run, table: Table | None) -> Preview:
+    """The preview page's numbers: every row checked here for a file of up to
+    PREVIEW_CHECKED rows; for a bigger one, what the job checking every row has found so
+    far (`table` may then be None: the page's polling needs only the numbers)."""
+    check = full_check_of(run)
+    if run.total <= PREVIEW_CHECKED or check is None:
+        if table is None:
+            return Preview([], 0, [], 0, 0, run.total, checking=True)
+        return preview(run, table)
+    errors = [
+        Checked(number, values={"name": name}, errors=problems)
+        for number, name, problems in check["errors"]
+    ]
+    return Preview(
+        table.rows[:10] if table else [],
+        check["checked"],
+        errors,
+        check["error_count"],
+        check["duplicates"],
+        run.total,
+        checking=not check["done"],
+    )
+
+
+def start_full_check(run) -> None:
+    """A file too big to check in a request: a job checks every row (for this mapping)."""
+    from customers.models import CustomerImport
+
+    run.full_check = {
+        "mapping": dict(run.mapping),
+        "checked": 0,
+        "errors": [],
+        "error_count": 0,
+        "duplicates": 0,
+        "done": False,
+    }
+    CustomerImport.objects.filter(pk=run.pk).update(full_check=run.full_check)
+    from jobs.outbox import jobs_share_the_transaction
+
+    if jobs_share_the_transaction():
+        check_every_row.enqueue(run.pk)
+    else:
+        run_id = run.pk
+        transaction.on_commit(lambda: check_every_row.enqueue(run_id))
+
+
+@task()
+def check_every_row(run_id: int) -> str:
+    """Every row of a big file checked with the run's mapping, the findings stored on the
+    run as they come (every PROGRESS_EVERY rows), for the preview page."""
+    from django_scopes import scope, scopes_disabled
+
+    from customers.models import CustomerImport
+
+    with scopes_disabled():
+        run = CustomerImport.objects.select_related("tenant").get(pk=run_id)
+    language = run.language or run.tenant.default_language
+    with (
+        scope(tenant=run.tenant),
+        timezone.override(run.tenant.timezone),
+        translation.override(language),
+    ):
+        if run.state != CustomerImport.State.MAPPING:
+            return "not being prepared"
+        table = read(bytes(run.content), run.filename, run.encoding, run.delimiter)
+        mapping = dict(run.mapping)
+        checker, existing = RowChecker(run.tenant, mapping), Existing()
+        found = {
+            "mapping": mapping,
+            "checked": 0,
+            "errors": [],
+            "error_count": 0,
+            "duplicates": 0,
+            "done": False,
+        }
+        for i, cells in enumerate(table.rows):
+            checked = checker.check(i + 2, cells)
+            if checked.errors:
+                found["error_count"] += 1
+                if len(found["errors"]) < PREVIEW_ERRORS:
+                    found["errors"].append([checked.number, checked.name, checked.errors])
+            elif existing.find(checked.values):
+                found["duplicates"] += 1
+            found["checked"] = i + 1
+            progress = found["checked"] % PROGRESS_EVERY == 0
+            if progress and not CustomerImport.objects.filter(pk=run_id, mapping=mapping).update(
+                full_check=found
+            ):
+                return "the mapping changed"
+        found["done"] = True
+        CustomerImport.objects.filter(pk=run_id, mapping=mapping).update(full_check=found)
+        return f"{found['error_count']} rows with problems"
+
+
+PROGRESS_EVERY = 5000

@@ -601,6 +601,8 @@ class CustomerImport(TenantOwned):
     failed = models.PositiveIntegerField(_("Failed"), default=0)
     # [row number, name, outcome, reason] for every row not created or updated.
     report = models.JSONField(default=list, editable=False)
+    # A big file's check of every row, by a job (customers.importing.check_every_row).
+    full_check = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     finished_at = models.DateTimeField(_("Finished"), null=True, blank=True)

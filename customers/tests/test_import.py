@@ -537,3 +537,27 @@ def test_consent_time_default_group_tax_numbers_and_required_fields(client_a, te
         customer = Customer.objects.get(name="Consenting")
         assert customer.email_marketing_consent_at is not None
         assert customer.group.name == "Retail"
+
+
+def test_a_big_file_has_every_row_checked_by_a_job(client_a, tenant_a, monkeypatch):
+    monkeypatch.setattr(importing, "PREVIEW_CHECKED", 2)
+    monkeypatch.setattr(importing, "PROGRESS_EVERY", 2)
+    rows = [["Name", "Email"]] + [[f"Row {i}", f"r{i}@example.com"] for i in range(4)]
+    rows.append(["Bad", "not-an-email"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = upload(client_a, csv_bytes(rows))
+    page = client_a.get(response["Location"]).content.decode()
+    assert "is being checked" in page and 'hx-trigger="every 3s"' in page
+    run_jobs()
+    run = the_run(tenant_a)
+    assert run.full_check["done"] and run.full_check["checked"] == 5
+    page = client_a.get(response["Location"], HTTP_HX_REQUEST="true").content.decode()
+    assert "5 of 5 rows checked: 1 with problems" in page and "every 3s" not in page
+    assert "Enter a valid email address." in page
+    # Another mapping: every row again.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client_a.post(response["Location"], {"column_0": "name"})
+    assert the_run(tenant_a).full_check["checked"] == 0
+    run_jobs()
+    page = client_a.get(response["Location"]).content.decode()
+    assert "5 of 5 rows checked: 0 with problems" in page
