@@ -25,6 +25,7 @@ from django_tasks import task
 from crm.lib.text import fold
 from customers.models import ActivityEvent, BulkRun, Customer, CustomerGroup, Tag
 from customers.services import record_event, resolve_tags
+from jobs.outbox import enqueue_with_transaction
 
 SYNC_LIMIT = 500
 CHUNK = 100
@@ -238,12 +239,7 @@ def start(
         if total <= SYNC_LIMIT:
             run_now(run)
         else:
-            from jobs.outbox import jobs_share_the_transaction
-
-            if jobs_share_the_transaction():
-                run_bulk.enqueue(run.pk)
-            else:
-                transaction.on_commit(lambda: run_bulk.enqueue(run.pk))
+            enqueue_with_transaction(run_bulk, run.pk)
     return run
 
 

@@ -38,6 +38,7 @@ from crm.lib.phones import parse_phone, phone_digits
 from crm.lib.text import fold, normalize_email, strip_control_characters
 from customers.exporting import FIELDS
 from customers.models import Customer, CustomField
+from jobs.outbox import enqueue_with_transaction
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -918,13 +919,7 @@ def relaxed_commit() -> None:
 
 def start_job(run) -> None:
     """Enqueue the run's job with the transaction that changed its state."""
-    from jobs.outbox import jobs_share_the_transaction
-
-    if jobs_share_the_transaction():
-        run_import.enqueue(run.pk)
-    else:
-        run_id = run.pk
-        transaction.on_commit(lambda: run_import.enqueue(run_id))
+    enqueue_with_transaction(run_import, run.pk)
 
 
 def resume_stalled_imports(now: datetime.datetime) -> int:
@@ -1025,13 +1020,7 @@ def start_full_check(run) -> None:
         "done": False,
     }
     CustomerImport.objects.filter(pk=run.pk).update(full_check=run.full_check)
-    from jobs.outbox import jobs_share_the_transaction
-
-    if jobs_share_the_transaction():
-        check_every_row.enqueue(run.pk)
-    else:
-        run_id = run.pk
-        transaction.on_commit(lambda: check_every_row.enqueue(run_id))
+    enqueue_with_transaction(check_every_row, run.pk)
 
 
 @task()

@@ -89,6 +89,15 @@ def jobs_share_the_transaction() -> bool:
     return isinstance(deliver.get_backend(), DatabaseBackend)
 
 
+def enqueue_with_transaction(job, *args) -> None:
+    """Enqueue `job` so that it exists exactly when the current transaction commits: in
+    the transaction itself with the database backend, on commit with any other queue."""
+    if jobs_share_the_transaction():
+        job.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: job.enqueue(*args))
+
+
 def enqueue_delivery(tenant_id: int, key: str, *, run_after=None) -> None:
     job = deliver.using(run_after=run_after) if run_after else deliver
     job.enqueue(tenant_id, key)
