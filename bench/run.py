@@ -81,6 +81,44 @@ print(json.dumps({"token": token, "customer": customer.pk, "tenant": tenant.pk, 
 """
 
 
+# A customer with a long history, for the customer page (whose cost must not grow with it):
+# 2,000 orders, 1,000 notes and 3,000 timeline events on the link's customer.
+HISTORY_ORDERS, HISTORY_NOTES, HISTORY_EVENTS = 2000, 1000, 3000
+HISTORY = """
+INSERT INTO orders_order (number, status, currency, language, discount_percent, subtotal,
+    discount_total, total, shipping_address, customer_note, source, idempotency_key, tracking,
+    cancel_reason, created_at, updated_at, customer_id, tenant_id)
+SELECT c.last_number + g,
+       (ARRAY['new', 'confirmed', 'in_production', 'shipped', 'delivered'])[g %% 5 + 1],
+       'TRY', 'en', 0, 100 + g, 0, 100 + g, '{}', '', 'staff', 'history-' || g, '', '',
+       now() - g * interval '1 day', now() - g * interval '1 day', %(customer)s, %(tenant)s
+FROM orders_ordercounter c, generate_series(1, %(orders)s) g WHERE c.tenant_id = %(tenant)s;
+UPDATE orders_ordercounter SET last_number = last_number + %(orders)s
+WHERE tenant_id = %(tenant)s;
+INSERT INTO notes_note (text, priority, priority_rank, created_at, updated_at, author_id,
+    customer_id, tenant_id)
+SELECT 'Called about order ' || g, (ARRAY['high', 'medium', 'none'])[g %% 3 + 1], g %% 3,
+       now() - g * interval '1 hour', now() - g * interval '1 hour', NULL, %(customer)s,
+       %(tenant)s
+FROM generate_series(1, %(notes)s) g;
+INSERT INTO customers_activityevent (kind, data, created_at, actor_id, tenant_id, customer_id)
+SELECT 'note_added', jsonb_build_object('excerpt', 'Called about order ' || g),
+       now() - g * interval '1 minute', NULL, %(tenant)s, %(customer)s
+FROM generate_series(1, %(events)s) g;
+"""
+
+
+GOAL = 8.0  # % of the trivial view: every staff page and page of the link, drawn
+# Answered from a page kept per tenant generation: shown for comparison, not the goal's.
+KEPT_PAGES = {
+    "customers page, first page",
+    "due to reorder (100,000 customers)",
+    "today (200,000 follow-ups)",
+    "quick-order catalog (500 products)",
+}
+NOT_PAGES = ("trivial view", "order placement", "admin changelist")
+
+
 def redis_env() -> dict:
     """Production settings include Redis (sessions, rate limits); an emptied database of it."""
     url = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
@@ -199,6 +237,21 @@ def main() -> int:
     )
     psql("VACUUM ANALYZE", DB)
     info = json.loads(manage(env, "shell", "-c", LINK, capture=True).strip().splitlines()[-1])
+    psql(
+        HISTORY
+        % {
+            "customer": info["customer"],
+            "tenant": info["tenant"],
+            "orders": HISTORY_ORDERS,
+            "notes": HISTORY_NOTES,
+            "events": HISTORY_EVENTS,
+        },
+        DB,
+    )
+    psql("ANALYZE", DB)
+    if "--seed-only" in sys.argv:  # a database for bench/profile_view.py, no measurements
+        print(json.dumps(info | {"plan": None}))
+        return 0
 
     with (
         gunicorn(env, workers=2) as (base, process),
@@ -219,6 +272,16 @@ def main() -> int:
             f"SELECT id FROM catalog_category WHERE tenant_id = {info['tenant']}", DB
         ).split()[0]
         customer = info["customer"]
+        other = int(customer) + 1
+        order, order_number = (
+            psql(
+                f"SELECT id, number FROM orders_order WHERE customer_id = {customer}"
+                " ORDER BY number DESC LIMIT 1",
+                DB,
+            )
+            .strip()
+            .split("|")
+        )
         scenarios = [
             ("trivial view (/healthz), no cookie", "/healthz", "get.lua", {"COOKIE": ""}),
             ("trivial view (/healthz), logged in", "/healthz", "get.lua", {}),
@@ -233,39 +296,77 @@ def main() -> int:
                 "customers page, deep page (row 50,000 / 20,000)",
                 f"/big/customers/?after_current={cursor(info['current'])}"
                 f"&after_potential={cursor(info['potential'])}",
-                "get.lua",
+                "get_fresh.lua",
                 {},
             ),
             (
                 "customers search (name)",
                 "/big/customers/?" + urllib.parse.urlencode({"q": info["name"]}),
-                "get.lua",
+                "get_fresh.lua",
                 {},
             ),
             (
                 "customers search (phone, other format)",
                 "/big/customers/?q=0532+004+7115",
-                "get.lua",
+                "get_fresh.lua",
                 {},
             ),
             (
                 "filtered: potential + hot",
                 "/big/customers/?status=potential&temperature=hot",
+                "get_fresh.lua",
+                {},
+            ),
+            (
+                f"customer detail ({HISTORY_ORDERS:,} orders, {HISTORY_NOTES:,} notes, "
+                f"{HISTORY_EVENTS:,} events)",
+                f"/big/customers/{customer}/",
                 "get.lua",
                 {},
             ),
-            ("customer detail", f"/big/customers/{customer}/", "get.lua", {}),
+            ("customer detail, another customer", f"/big/customers/{other}/", "get.lua", {}),
             ("orders page", "/big/orders/", "get.lua", {}),
+            ("order detail", f"/big/orders/{order}/", "get.lua", {}),
+            ("new order form (500 products)", f"/big/orders/new/{customer}/", "get.lua", {}),
+            ("new customer form", "/big/customers/new/", "get.lua", {}),
+            ("customer edit form", f"/big/customers/{customer}/edit/", "get.lua", {}),
+            ("catalog: products (500)", "/big/catalog/", "get.lua", {}),
+            ("catalog: product form", f"/big/catalog/products/{products[0]}/", "get.lua", {}),
+            ("catalog: categories", "/big/catalog/categories/", "get.lua", {}),
+            ("catalog: currencies", "/big/catalog/currencies/", "get.lua", {}),
+            ("settings", "/big/settings/", "get.lua", {}),
+            ("import: upload", "/big/customers/import/", "get.lua", {}),
+            ("merge: choose the other", f"/big/customers/merge/?keep={customer}", "get.lua", {}),
+            (
+                "merge: side by side",
+                f"/big/customers/merge/?keep={customer}&other={other}",
+                "get.lua",
+                {},
+            ),
             ("due to reorder (100,000 customers)", "/big/customers/reorders/", "get.lua", {}),
+            (
+                "due to reorder, never from the cache",
+                "/big/customers/reorders/",
+                "get_fresh.lua",
+                {},
+            ),
             ("today (200,000 follow-ups)", "/big/today/", "get.lua", {}),
+            ("today, never from the cache", "/big/today/", "get_fresh.lua", {}),
             ("quick-order catalog (500 products)", f"/q/{info['token']}/", "get.lua", {}),
-            ("quick-order: my orders", f"/q/{info['token']}/orders/", "get.lua", {}),
+            ("quick-order: my orders", f"/q/{info['token']}/orders/", "get_fresh.lua", {}),
+            (
+                "quick-order: an order's status",
+                f"/q/{info['token']}/orders/{order_number}/",
+                "get_fresh.lua",
+                {},
+            ),
+            ("quick-order: cart", f"/q/{info['token']}/cart/", "get_fresh.lua", {}),
             (
                 # One category holds every product: the same grid, drawn from the database
                 # (a filtered catalog is never taken from the whole-catalog cache).
                 "quick-order catalog (500 products), never from the cache",
                 f"/q/{info['token']}/?category={category}",
-                "get.lua",
+                "get_fresh.lua",
                 {},
             ),
             (
@@ -400,6 +501,18 @@ def write_results(seeded, info, results, rss, orders_after, redis, mail, queued)
                 f"| {name} | {i} | {run['rps']:.0f} | {run['p50']:.1f} | {run['p99']:.1f} | "
                 f"{run['errors']} | {run['rps'] / trivial * 100:.1f}% | {then} |"
             )
+    pages = [
+        (name, min(run["rps"] for run in runs) / trivial * 100)
+        for name, _path, runs, _ceiling in results
+        if name not in KEPT_PAGES and not name.startswith(NOT_PAGES)
+    ]
+    below = [f"{name} ({share:.1f}%)" for name, share in pages if share < GOAL]
+    lines += [
+        "",
+        f"- **Goal: every page drawn (never from a page cache) at {GOAL:.0f}% of the trivial "
+        f"view or more, in both runs.** {len(pages) - len(below)} of {len(pages)} pages "
+        "reach it" + (f"; below it: {', '.join(below)}." if below else "."),
+    ]
     lines += [
         "",
         f"- Customers page vs the admin changelist of the same customers: "

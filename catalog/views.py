@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import ProtectedError, Q
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from catalog.forms import CategoryForm, PreviewForm, ProductForm, RateFormSet
 from catalog.i18n import LANGUAGE_CODES, localized
 from catalog.models import Category, ExchangeRate, Product, ProductPhoto
 from catalog.shop import CATALOG_ORDER, price_table, render_preview
+from crm.lib.fragments import CSRF_MARK, fill_csrf, fragment_key, kept_fragments
 from crm.lib.htmx import redirect_after_success, render_page, safe_next
 from crm.lib.text import fold
 from crm.lib.validation import is_number
@@ -45,7 +48,11 @@ def product_list(request: HttpRequest) -> HttpResponse:
     term = request.GET.get("q", "").strip()[:100]
     category = request.GET.get("category", "")
     state = request.GET.get("state", "")
-    products = Product.objects.select_related("category").order_by(*CATALOG_ORDER)
+    products = (
+        Product.objects.select_related("category")
+        .defer(*[f"description_{code}" for code in LANGUAGE_CODES])  # not shown here
+        .order_by(*CATALOG_ORDER)
+    )
     if term:
         match = Q(sku_key__contains=fold(term))
         for code in LANGUAGE_CODES:
@@ -70,9 +77,12 @@ def product_list(request: HttpRequest) -> HttpResponse:
         )
     query = request.GET.copy()
     query.pop("page", None)
+    groups = price_table(tenant, list(page), translation.get_language())
+    if request.membership.is_owner:
+        switches(request, [row for _category, rows in groups for row in rows])
     context = {
         "nav": "catalog",
-        "groups": price_table(tenant, list(page), translation.get_language()),
+        "groups": groups,
         "page": page,
         "query": query.urlencode(),
         "currencies": tenant.all_currencies,
@@ -88,6 +98,32 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "filtered": bool(term or category or state),
     }
     return render_page(request, "catalog/product_list.html", context, partial="results")
+
+
+def switches(request: HttpRequest, rows: list) -> None:
+    """`row["switch"]`: each product's Active switch (a form), kept under what it shows;
+    a hundred of them drawn by the template were most of the page's time."""
+    language, back = translation.get_language(), request.get_full_path()
+    token = get_token(request)
+
+    def key(row):
+        product = row["product"]
+        return fragment_key(
+            "active-switch",
+            language,
+            back,
+            product.pk,
+            product.sku,
+            product.is_active,
+            tenant_id=product.tenant_id,
+        )
+
+    def draw(row):
+        context = {"product": row["product"], "request": request, "csrf_token": CSRF_MARK}
+        return render_to_string("catalog/_active_switch.html", context)
+
+    for row, html in zip(rows, kept_fragments(rows, key, draw), strict=True):
+        row["switch"] = fill_csrf(html, token)
 
 
 @owner_only

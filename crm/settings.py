@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.forms",  # the widget templates, for the TemplatesSetting renderer below
     "django_filters",
     "axes",
     "csp",
@@ -161,6 +162,11 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+
+# Widgets drawn through the project's templates, so that templates/django/forms/widgets/
+# can replace Django's per-option includes (crm.lib.widgets: a time-zone select was most of
+# the settings page's time).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: DATABASE_URL, or an embedded SQLite file for development.
 DATABASES = {

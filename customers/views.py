@@ -2,7 +2,7 @@ import uuid
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
+from crm.core.templatetags.crm_tags import person
+from crm.lib import money
+from crm.lib.fragments import fragment_key
 from crm.lib.htmx import redirect_after_success, render_page
 from crm.lib.text import parse_id
 from customers import bulk, exporting, listing, merging, results_cache, saved_views, services
@@ -263,6 +266,87 @@ def customer_update(request: HttpRequest, pk: int) -> HttpResponse:
     return _customer_form_page(request, form, None, customer=customer)
 
 
+NOTES_SHOWN = 20
+ORDERS_SHOWN = 20
+
+
+def _page_facts(customer) -> tuple:
+    """What every kept section of the customer page depends on besides its rows: the
+    language, the business's time zone and country (dates and amounts), where the tenant's
+    pages are."""
+    return (
+        get_language(),
+        timezone.get_current_timezone_name(),
+        money.current_country(),
+        reverse("customers:detail", args=[customer.pk]),
+    )
+
+
+def orders_section(customer) -> dict:
+    """The customer's newest orders, their number and totals per currency: two queries
+    whatever the history, and the section kept under what it shows."""
+    orders = list(
+        customer.orders.only(
+            "tenant_id", "customer_id", "number", "created_at", "status", "total", "currency"
+        ).order_by("-number")[:ORDERS_SHOWN]
+    )
+    per_currency = list(
+        customer.orders.order_by()
+        .values("currency")
+        .annotate(
+            total=Sum("total", filter=~Q(status="cancelled")),
+            count=Count("id", filter=~Q(status="cancelled")),
+            all=Count("id"),
+        )
+        .order_by("currency")
+    )
+    totals = [row for row in per_currency if row["count"]]
+    order_count = sum(row["all"] for row in per_currency)
+    key = fragment_key(
+        "customer-orders",
+        *_page_facts(customer),
+        customer.is_archived,
+        customer.is_blocked,
+        order_count,
+        [(row["currency"], row["total"]) for row in totals],
+        [(o.pk, o.number, o.created_at, o.status, o.total, o.currency) for o in orders],
+        tenant_id=customer.tenant_id,
+    )
+    return {
+        "orders": orders,
+        "order_count": order_count,
+        "order_totals": totals,
+        "orders_kept": key,
+    }
+
+
+def timeline_key(customer, timeline, events_before: str, labels) -> str:
+    """Events never change: the timeline is kept under which ones it shows (and who did
+    them, by name)."""
+    return fragment_key(
+        "timeline",
+        *_page_facts(customer),
+        events_before,
+        timeline.next_cursor,
+        [(e.pk, e.actor_id, person(e.actor)) for e in timeline.events],
+        labels,  # a changed custom field is shown under its label
+        tenant_id=customer.tenant_id,
+    )
+
+
+def notes_key(customer, notes, more: bool) -> str:
+    return fragment_key(
+        "notes",
+        *_page_facts(customer),
+        more,
+        [
+            (n.pk, n.priority, n.text, n.created_at, n.updated_at, n.author_id, person(n.author))
+            for n in notes
+        ],
+        tenant_id=customer.tenant_id,
+    )
+
+
 def customer_detail(request: HttpRequest, pk: int, extra_context=None) -> HttpResponse:
     """The customer page; `extra_context` carries a section's failed form (the apps above
     customers draw their sections on it)."""
@@ -294,24 +378,24 @@ def customer_detail(request: HttpRequest, pk: int, extra_context=None) -> HttpRe
         "tags": list(customer.tags.all()),
         "custom_values": custom_values,
         "timeline": timeline,
+        "timeline_kept": timeline_key(
+            customer, timeline, events_before, [(d.key, d.label) for d in definitions]
+        ),
         "events_before": events_before,
-        "can_delete": not services.has_history(customer),
     }
     if hasattr(customer, "orders"):  # the orders app, read through the reverse relation
-        orders = customer.orders.order_by("-number")
-        context["orders"] = list(orders[:20])
-        context["order_count"] = orders.count()
-        context["order_totals"] = list(
-            orders.exclude(status="cancelled")
-            .values("currency")
-            .annotate(total=Sum("total"), count=Count("id"))
-            .order_by("currency")
-        )
+        context.update(orders_section(customer))
     # The quick-order app adds its section (quickorder/_link_section.html).
     context["has_quick_order_links"] = hasattr(customer, "quick_order_links")
     if hasattr(customer, "notes"):  # the notes app, read through the reverse relation
-        context["notes"] = list(customer.notes.select_related("author"))
+        notes = customer.notes.select_related("author")
+        if request.GET.get("notes") != "all":  # the first ones: a page of constant cost
+            notes = notes[: NOTES_SHOWN + 1]
+        notes = list(notes)
+        context["notes_more"] = len(notes) > NOTES_SHOWN and request.GET.get("notes") != "all"
+        context["notes"] = notes[:NOTES_SHOWN] if context["notes_more"] else notes
         context["priorities"] = customer.notes.model.Priority.choices
+        context["notes_kept"] = notes_key(customer, context["notes"], context["notes_more"])
     for section in services.DETAIL_SECTIONS:
         context.update(section(request, customer))
     context.update(extra_context or {})

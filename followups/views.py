@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
+from crm.core.templatetags.crm_tags import person
 from crm.lib import generations
 from crm.lib.fragments import fragment_key
 from crm.lib.htmx import render_page, safe_next
@@ -65,9 +66,12 @@ def section_context(request: HttpRequest, customer: Customer, **extra) -> dict:
         .select_related("assignee")
         .order_by(*FollowUp.ORDER)[: OPEN_SHOWN + 1]
     )
+    followups = with_snoozes(open_ones[:OPEN_SHOWN])
+    for followup in followups:
+        followup.kept = item_key(request, followup, extra)
     return {
         "customer": customer,
-        "followups": with_snoozes(open_ones[:OPEN_SHOWN]),
+        "followups": followups,
         "followups_more": len(open_ones) > OPEN_SHOWN,
         "followups_limit": OPEN_SHOWN,
         "followup_form": extra.pop("followup_form", None)
@@ -77,6 +81,25 @@ def section_context(request: HttpRequest, customer: Customer, **extra) -> dict:
         "nav": "customers",
         **extra,
     }
+
+
+def item_key(request: HttpRequest, followup: FollowUp, state: dict) -> str:
+    """A follow-up of the customer page is kept under all it shows: its fields, the day
+    (days left and snoozes move with it), and whether this reader may delete it. Drawn when
+    an edit, a confirmation or an error concerns it."""
+    if followup.pk in (state.get("editing"), state.get("confirming"), state.get("error_for")):
+        return ""
+    return fragment_key(
+        "followup-item",
+        get_language(),
+        timezone.localdate().isoformat(),
+        reverse("customers:detail", args=[followup.customer_id]),
+        followup.pk,
+        *(getattr(followup, column) for column in ROW_VALUES),
+        followup.assignee_id and person(followup.assignee),
+        request.membership.is_owner or followup.created_by_id == request.user.pk,
+        tenant_id=followup.tenant_id,
+    )
 
 
 def shortcuts() -> list[tuple[str, datetime.date]]:

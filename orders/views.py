@@ -5,12 +5,15 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from crm.lib import money
+from crm.lib.fragments import fragment_key, kept_fragments
 from crm.lib.htmx import redirect_after_success, render_page
 from crm.lib.money import quantize
 from crm.lib.validation import is_number
@@ -30,12 +33,69 @@ def _get_order(request: HttpRequest, pk: int) -> Order:
 def _filtered(request: HttpRequest):
     filters = OrderFilter(
         request.GET or None,
-        queryset=Order.objects.select_related("customer").prefetch_related(
-            Prefetch("lines", queryset=OrderLine.objects.only("order_id", "quantity", "name"))
-        ),
+        queryset=Order.objects.select_related("customer"),
     )
     queryset = filters.qs if filters.is_bound and filters.is_valid() else filters.queryset
     return filters, queryset
+
+
+def attach_items(orders: list[Order]) -> None:
+    """`order.items`: (quantity, name) of each line, in order, read in one query as plain
+    values (no model instance per line)."""
+    items = {order.pk: [] for order in orders}
+    lines = (
+        OrderLine.objects.filter(order_id__in=items)
+        .order_by("order_id", "position", "id")
+        .values_list("order_id", "quantity", "name")
+    )
+    for order_id, quantity, name in lines:
+        items[order_id].append((quantity, name))
+    for order in orders:
+        order.items = items[order.pk]
+
+
+# What a row of the orders list shows (orders/_row.html), and all that is read for it.
+ROW_FIELDS = (
+    "tenant_id",
+    "number",
+    "created_at",
+    "customer__name",
+    "total",
+    "currency",
+    "status",
+)
+
+
+def order_rows(orders: list[Order]) -> list:
+    """The rows of the orders list, each kept under everything it shows (an order's row is
+    read far more often than the order changes)."""
+    language = get_language()
+    zone = timezone.get_current_timezone_name()
+    country = money.current_country()
+    prefix = reverse("orders:list")
+
+    def key(order):
+        return fragment_key(
+            "order-row",
+            language,
+            zone,
+            country,
+            prefix,
+            order.pk,
+            order.number,
+            order.created_at,
+            order.customer_id,
+            order.customer.name,
+            order.total,
+            order.currency,
+            order.status,
+            order.items,
+            tenant_id=order.tenant_id,
+        )
+
+    return kept_fragments(
+        orders, key, lambda order: render_to_string("orders/_row.html", {"order": order})
+    )
 
 
 def order_list(request: HttpRequest) -> HttpResponse:
@@ -44,9 +104,10 @@ def order_list(request: HttpRequest) -> HttpResponse:
     before = request.GET.get("before", "")
     if is_number(before):
         queryset = queryset.filter(number__lt=int(before))
-    orders = list(queryset.order_by("-number")[: PAGE_SIZE + 1])
+    orders = list(queryset.only(*ROW_FIELDS).order_by("-number")[: PAGE_SIZE + 1])
     more = len(orders) > PAGE_SIZE
     orders = orders[:PAGE_SIZE]
+    attach_items(orders)
     params = request.GET.copy()
     params.pop("before", None)
     customer = None
@@ -58,6 +119,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
         "nav": "orders",
         "filters": filters,
         "orders": orders,
+        "rows": order_rows(orders),
         "next_before": orders[-1].number if more else None,
         "query": params.urlencode(),
         "filtered": valid and any(v not in (None, "") for v in filters.form.cleaned_data.values()),
@@ -94,7 +156,9 @@ def order_export(request: HttpRequest) -> HttpResponse:
             _("Total"),
         ]
     )
-    for order in queryset.order_by("-number").iterator(chunk_size=500):
+    lines = Prefetch("lines", queryset=OrderLine.objects.only("order_id", "quantity", "name"))
+    queryset = queryset.prefetch_related(lines).order_by("-number")
+    for order in queryset.iterator(chunk_size=500):
         items = "; ".join(f"{line.quantity} × {line.name}" for line in order.lines.all())
         writer.writerow(
             [
@@ -205,6 +269,7 @@ def order_create(request: HttpRequest, customer_pk: int) -> HttpResponse:
         "customer": customer,
         "form": form,
         "rows": rows,
+        "row_html": staff_order.row_html(rows, currency),
         "categories": categories,
         "currency": currency,
         "summary": staff_order.summary(rows, currency),

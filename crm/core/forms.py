@@ -1,13 +1,10 @@
-import zoneinfo
-
-import phonenumbers
 from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from crm.core.models import Tenant
-from crm.lib.countries import country_name
+from crm.lib.countries import phone_region_choices, time_zones
 
 
 class TenantSettingsForm(forms.ModelForm):
@@ -60,20 +57,13 @@ class TenantSettingsForm(forms.ModelForm):
         self.fields["default_language"] = forms.ChoiceField(
             label=_("Default language"), choices=settings.LANGUAGES
         )
-        regions = sorted(
-            (
-                (r, f"{country_name(r)} (+{phonenumbers.country_code_for_region(r)})")
-                for r in phonenumbers.SUPPORTED_REGIONS
-            ),
-            key=lambda pair: pair[1],
-        )
         self.fields["default_phone_region"] = forms.ChoiceField(
             label=_("Country"),
-            choices=regions,
+            choices=phone_region_choices(),
             help_text=self.Meta.model._meta.get_field("default_phone_region").help_text,
         )
         self.fields["timezone"] = forms.ChoiceField(
-            label=_("Time zone"), choices=[(z, z) for z in sorted(zoneinfo.available_timezones())]
+            label=_("Time zone"), choices=[(z, z) for z in sorted(time_zones())]
         )
 
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)

@@ -1,8 +1,6 @@
 """Accounts and tenancy: User, Tenant, Membership, and the TenantOwned base of every
 tenant-owned model."""
 
-import zoneinfo
-
 import phonenumbers
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -13,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, ScopeError, get_scope
 
 from crm.lib.choices import QuickChoiceDisplay
+from crm.lib.countries import time_zones
 from crm.lib.images import validate_image
 from crm.lib.money import validate_currency
 from crm.lib.text import fold
@@ -42,7 +41,7 @@ def validate_tenant_slug(value: str) -> None:
 
 
 def validate_timezone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in time_zones():
         raise ValidationError(_("Unknown time zone."), code="unknown_timezone")
 
 
