@@ -20,14 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from crm.lib import generations
-from crm.lib.fragments import fragment_key
+from crm.lib.fragments import CSRF_MARK, fragment_key
 from crm.lib.htmx import safe_next
 from customers.models import Customer, ReorderState
 
 SECTION_SIZE = 25  # customers shown in each section, the most pressing first
 ROW_TIMEOUT = 24 * 3600
 PAGE_TIMEOUT = 60
-CSRF_MARK = "__csrf-token-placeholder__"
 SOON = 7  # days: "due within a week"
 COLUMNS = [
     "id",

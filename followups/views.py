@@ -22,7 +22,7 @@ from django_htmx.http import trigger_client_event
 
 from crm.core.templatetags.crm_tags import person
 from crm.lib import generations
-from crm.lib.fragments import fragment_key
+from crm.lib.fragments import CSRF_MARK, fragment_key
 from crm.lib.htmx import render_page, safe_next
 from crm.lib.text import parse_id
 from customers.models import Customer
@@ -301,7 +301,6 @@ def followup_from_note(request: HttpRequest, customer_pk: int, note_pk: int) -> 
 
 
 ROW_TIMEOUT = 24 * 3600
-CSRF_MARK = "__csrf-token-placeholder__"
 
 
 def draw_rows(followups: list, members: list) -> list:

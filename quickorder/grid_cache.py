@@ -25,10 +25,9 @@ from catalog.i18n import localized
 from catalog.models import Category, Product
 from catalog.shop import CATALOG_ORDER, catalog_rows, group_by_category, shop_products
 from crm.lib import generations, money
-from crm.lib.fragments import fragment_key
+from crm.lib.fragments import CSRF_MARK, fragment_key
 from crm.lib.validation import is_number
 
-CSRF_MARK = "__csrf-token-placeholder__"
 TOKEN_MARK = "__link-token-placeholder__"  # noqa: S105  (a marker, not a secret)
 TIMEOUT = 3600
 CATALOG_TIMEOUT = 60  # bounds what a write from outside the application could leave
